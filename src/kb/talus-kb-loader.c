@@ -1,0 +1,649 @@
+/* talus-kb-loader.c
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Turns the bytes of one knowledge-base file into entries, treating the file as hostile:
+ *  - the caller has already capped its size (TALUS_KB_MAX_FILE_SIZE); nothing here reads a file;
+ *  - a linear pre-scan rejects a DOCTYPE (so no entity or DTD is ever parsed) and start tags with
+ *    absurd numbers of attributes (quadratic in libxml2 2.9);
+ *  - libxml2 parses from memory with XML_PARSE_NONET and none of NOENT, DTDLOAD, DTDATTR,
+ *    DTDVALID, XINCLUDE or HUGE, and an external-entity loader that refuses everything;
+ *  - the tree is validated against talus-kb.xsd before a single entry is built.
+ */
+
+#define G_LOG_DOMAIN "talus-kb"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <libxml/parser.h>
+#include <libxml/xmlschemas.h>
+
+#include "talus-kb-private.h"
+
+#define MAX_ATTRIBUTES_PER_TAG 64
+#define MAX_PROBLEMS 200
+
+typedef struct {
+  const char *file;
+  GString    *problems;
+  guint       n_problems;
+} ErrorSink;
+
+TalusRef *
+talus_ref_new (const char *id,
+               guint       line)
+{
+  TalusRef *ref = g_new0 (TalusRef, 1);
+
+  ref->id = g_strdup (id);
+  ref->line = line;
+
+  return ref;
+}
+
+void
+talus_ref_free (TalusRef *ref)
+{
+  if (ref == NULL)
+    return;
+
+  g_free (ref->id);
+  g_free (ref);
+}
+
+void
+talus_kb_problem (GString    *problems,
+                  const char *file,
+                  guint       line,
+                  const char *format,
+                  ...)
+{
+  va_list args;
+
+  g_return_if_fail (problems != NULL);
+
+  if (problems->len > 0)
+    g_string_append_c (problems, '\n');
+  g_string_append_printf (problems, "%s:%u: ", file, line);
+  va_start (args, format);
+  g_string_append_vprintf (problems, format, args);
+  va_end (args);
+}
+
+static xmlParserInputPtr
+refuse_external_entity (const char       *url,
+                        const char       *id,
+                        xmlParserCtxtPtr  ctxt)
+{
+  /* Nothing a knowledge-base file names is ever fetched, local or remote. */
+  return NULL;
+}
+
+static void
+collect_structured_error (void        *data,
+                          xmlErrorPtr  error)
+{
+  ErrorSink *sink = data;
+  g_autofree char *message = NULL;
+
+  if (error == NULL || error->level == XML_ERR_WARNING)
+    return;
+
+  if (++sink->n_problems > MAX_PROBLEMS)
+    {
+      if (sink->n_problems == MAX_PROBLEMS + 1)
+        talus_kb_problem (sink->problems, sink->file, (guint) MAX (error->line, 1),
+                          _("too many errors; stopping"));
+      return;
+    }
+
+  message = g_strstrip (g_strdup (error->message != NULL ? error->message : "error"));
+  talus_kb_problem (sink->problems, sink->file, (guint) MAX (error->line, 1), "%s", message);
+}
+
+/* One pass over the bytes, aware of comments, CDATA, processing instructions and quoted
+ * attribute values, that finds a DOCTYPE or a start tag with too many attributes. */
+static gboolean
+prescan (const char  *data,
+         gsize        len,
+         const char  *file,
+         GString     *problems)
+{
+  enum { TEXT, TAG, COMMENT, CDATA, PI } state = TEXT;
+  guint line = 1;
+  guint tag_line = 1;
+  guint n_attributes = 0;
+  char quote = 0;
+
+  for (gsize i = 0; i < len; i++)
+    {
+      char c = data[i];
+
+      if (c == '\n')
+        line++;
+
+      switch (state)
+        {
+        case TEXT:
+          if (c != '<')
+            break;
+          if (len - i >= 4 && memcmp (data + i, "<!--", 4) == 0)
+            state = COMMENT, i += 3;
+          else if (len - i >= 9 && memcmp (data + i, "<![CDATA[", 9) == 0)
+            state = CDATA, i += 8;
+          else if (len - i >= 2 && data[i + 1] == '?')
+            state = PI, i += 1;
+          else if (len - i >= 2 && data[i + 1] == '!')
+            {
+              talus_kb_problem (problems, file, line,
+                                _("a DOCTYPE or other declaration is not allowed in a knowledge-base file"));
+              return FALSE;
+            }
+          else
+            state = TAG, tag_line = line, n_attributes = 0, quote = 0;
+          break;
+
+        case TAG:
+          if (quote != 0)
+            {
+              if (c == quote)
+                quote = 0;
+            }
+          else if (c == '"' || c == '\'')
+            quote = c;
+          else if (c == '=')
+            {
+              if (++n_attributes > MAX_ATTRIBUTES_PER_TAG)
+                {
+                  talus_kb_problem (problems, file, tag_line,
+                                    _("an element has more than %d attributes"),
+                                    MAX_ATTRIBUTES_PER_TAG);
+                  return FALSE;
+                }
+            }
+          else if (c == '>')
+            state = TEXT;
+          break;
+
+        case COMMENT:
+          if (c == '>' && i >= 2 && data[i - 1] == '-' && data[i - 2] == '-')
+            state = TEXT;
+          break;
+
+        case CDATA:
+          if (c == '>' && i >= 2 && data[i - 1] == ']' && data[i - 2] == ']')
+            state = TEXT;
+          break;
+
+        case PI:
+          if (c == '>' && data[i - 1] == '?')
+            state = TEXT;
+          break;
+
+        default:
+          g_assert_not_reached ();
+        }
+    }
+
+  return TRUE;
+}
+
+static xmlSchemaPtr
+get_schema (GError **error)
+{
+  static gsize initialized;
+  static xmlSchemaPtr schema;
+
+  if (g_once_init_enter (&initialized))
+    {
+      g_autoptr(GBytes) bytes = NULL;
+
+      bytes = g_resources_lookup_data (APP_PATH "/kb/talus-kb.xsd", 0, NULL);
+      if (bytes != NULL)
+        {
+          xmlSchemaParserCtxtPtr pctxt;
+          gsize size;
+          const char *data = g_bytes_get_data (bytes, &size);
+
+          pctxt = xmlSchemaNewMemParserCtxt (data, (int) size);
+          schema = xmlSchemaParse (pctxt);
+          xmlSchemaFreeParserCtxt (pctxt);
+        }
+
+      g_once_init_leave (&initialized, 1);
+    }
+
+  if (schema == NULL)
+    g_set_error_literal (error, TALUS_KB_ERROR, TALUS_KB_ERROR_SCHEMA,
+                         "the knowledge-base schema (talus-kb.xsd) is missing from the resources");
+
+  return schema;
+}
+
+static void
+init_libxml (void)
+{
+  static gsize initialized;
+
+  if (g_once_init_enter (&initialized))
+    {
+      xmlInitParser ();
+      xmlSetExternalEntityLoader (refuse_external_entity);
+      g_once_init_leave (&initialized, 1);
+    }
+}
+
+/* Element text with runs of white space folded to one space, trimmed. */
+static char *
+node_text (xmlNode *node)
+{
+  g_autofree char *raw = (char *) xmlNodeGetContent (node);
+  GString *out;
+  gboolean space = FALSE;
+
+  if (raw == NULL)
+    return NULL;
+
+  out = g_string_sized_new (strlen (raw));
+  for (const char *p = raw; *p; p++)
+    {
+      if (g_ascii_isspace (*p))
+        space = out->len > 0;
+      else
+        {
+          if (space)
+            g_string_append_c (out, ' ');
+          space = FALSE;
+          g_string_append_c (out, *p);
+        }
+    }
+
+  if (out->len == 0)
+    {
+      g_string_free (out, TRUE);
+      return NULL;
+    }
+
+  return g_string_free (out, FALSE);
+}
+
+static char *
+attr (xmlNode    *node,
+      const char *name)
+{
+  xmlChar *value = xmlGetProp (node, (const xmlChar *) name);
+  char *ret = value != NULL ? g_strdup ((const char *) value) : NULL;
+
+  xmlFree (value);
+  return ret;
+}
+
+static gboolean
+is (xmlNode    *node,
+    const char *name)
+{
+  return node->type == XML_ELEMENT_NODE && xmlStrEqual (node->name, (const xmlChar *) name);
+}
+
+static guint
+line_of (xmlNode *node)
+{
+  return (guint) MAX (xmlGetLineNo (node), 1);
+}
+
+static TalusRef *
+ref_of (xmlNode    *node,
+        const char *attribute)
+{
+  g_autofree char *id = attr (node, attribute);
+
+  if (id == NULL)
+    return NULL;
+
+  return talus_ref_new (id, line_of (node));
+}
+
+static void
+add_ref_list (GPtrArray  *refs,
+              xmlNode    *node,
+              const char *attribute)
+{
+  g_autofree char *value = attr (node, attribute);
+  g_auto(GStrv) ids = NULL;
+
+  if (value == NULL)
+    return;
+
+  ids = g_strsplit_set (value, " \t\r\n", -1);
+  for (guint i = 0; ids[i] != NULL; i++)
+    if (ids[i][0] != '\0')
+      g_ptr_array_add (refs, talus_ref_new (ids[i], line_of (node)));
+}
+
+/* Reads the common children: name, patient-name, summary, patient-summary. */
+static void
+read_texts (TalusEntry *entry,
+            xmlNode    *node,
+            const char *file)
+{
+  g_autofree char *name = NULL;
+  g_autofree char *patient_name = NULL;
+  g_autofree char *summary = NULL;
+  g_autofree char *patient_summary = NULL;
+
+  for (xmlNode *child = node->children; child != NULL; child = child->next)
+    {
+      if (is (child, "name") || is (child, "citation"))
+        { g_free (name); name = node_text (child); }
+      else if (is (child, "patient-name"))
+        { g_free (patient_name); patient_name = node_text (child); }
+      else if (is (child, "summary"))
+        { g_free (summary); summary = node_text (child); }
+      else if (is (child, "patient-summary"))
+        { g_free (patient_summary); patient_summary = node_text (child); }
+    }
+
+  talus_entry_set_texts (entry, name, patient_name, summary, patient_summary);
+  talus_entry_set_source (entry, file, line_of (node));
+}
+
+static TalusEntry *
+build_entry (xmlNode    *node,
+             const char *file)
+{
+  g_autofree char *id = attr (node, "id");
+  TalusEntry *entry = NULL;
+
+  if (is (node, "region"))
+    {
+      entry = g_object_new (TALUS_TYPE_REGION, "id", id, NULL);
+    }
+  else if (is (node, "structure"))
+    {
+      TalusStructure *s = g_object_new (TALUS_TYPE_STRUCTURE, "id", id, NULL);
+      g_autofree char *kind = attr (node, "kind");
+
+      talus_structure_kind_from_nick (kind, &s->kind);
+      add_ref_list (s->region_refs, node, "regions");
+      for (xmlNode *child = node->children; child != NULL; child = child->next)
+        if (is (child, "abbreviation"))
+          s->abbreviation = node_text (child);
+      entry = TALUS_ENTRY (s);
+    }
+  else if (is (node, "symptom"))
+    {
+      TalusSymptom *s = g_object_new (TALUS_TYPE_SYMPTOM, "id", id, NULL);
+      g_autofree char *group = attr (node, "group");
+
+      talus_symptom_group_from_nick (group, &s->group);
+      entry = TALUS_ENTRY (s);
+    }
+  else if (is (node, "diagnostic"))
+    {
+      TalusDiagnostic *d = g_object_new (TALUS_TYPE_DIAGNOSTIC, "id", id, NULL);
+      g_autofree char *kind = attr (node, "kind");
+
+      talus_diagnostic_kind_from_nick (kind, &d->kind);
+      for (xmlNode *child = node->children; child != NULL; child = child->next)
+        {
+          TalusAccuracyPrivate *acc;
+          g_autofree char *sens = NULL;
+          g_autofree char *spec = NULL;
+
+          if (!is (child, "accuracy"))
+            continue;
+
+          acc = g_new0 (TalusAccuracyPrivate, 1);
+          sens = attr (child, "sensitivity");
+          spec = attr (child, "specificity");
+          acc->public.sensitivity = sens != NULL ? g_ascii_strtod (sens, NULL) : -1;
+          acc->public.specificity = spec != NULL ? g_ascii_strtod (spec, NULL) : -1;
+          acc->public.note = node_text (child);
+          acc->cite = ref_of (child, "cite");
+          g_ptr_array_add (d->accuracy, acc);
+        }
+      entry = TALUS_ENTRY (d);
+    }
+  else if (is (node, "care"))
+    {
+      TalusCareOption *c = g_object_new (TALUS_TYPE_CARE_OPTION, "id", id, NULL);
+      g_autofree char *stage = attr (node, "stage");
+      g_autofree char *evidence = attr (node, "evidence");
+
+      talus_care_stage_from_nick (stage, &c->stage);
+      talus_evidence_from_nick (evidence, &c->evidence);
+      for (xmlNode *child = node->children; child != NULL; child = child->next)
+        if (is (child, "cite"))
+          g_ptr_array_add (c->cite_refs, ref_of (child, "ref"));
+      entry = TALUS_ENTRY (c);
+    }
+  else if (is (node, "red-flag"))
+    {
+      TalusRedFlag *r = g_object_new (TALUS_TYPE_RED_FLAG, "id", id, NULL);
+      g_autofree char *urgency = attr (node, "urgency");
+
+      talus_urgency_from_nick (urgency, &r->urgency);
+      for (xmlNode *child = node->children; child != NULL; child = child->next)
+        {
+          GPtrArray *refs;
+
+          if (!is (child, "trigger"))
+            continue;
+
+          refs = g_ptr_array_new_with_free_func ((GDestroyNotify) talus_ref_free);
+          add_ref_list (refs, child, "symptoms");
+          g_ptr_array_add (r->trigger_refs, refs);
+        }
+      entry = TALUS_ENTRY (r);
+    }
+  else if (is (node, "reference"))
+    {
+      TalusReference *r = g_object_new (TALUS_TYPE_REFERENCE, "id", id, NULL);
+
+      for (xmlNode *child = node->children; child != NULL; child = child->next)
+        if (is (child, "doi"))
+          r->doi = node_text (child);
+      entry = TALUS_ENTRY (r);
+    }
+  else if (is (node, "condition"))
+    {
+      TalusCondition *c = g_object_new (TALUS_TYPE_CONDITION, "id", id, NULL);
+      g_autofree char *category = attr (node, "category");
+      g_autoptr(GStrvBuilder) synonyms = g_strv_builder_new ();
+
+      talus_category_from_nick (category, &c->category);
+      for (xmlNode *child = node->children; child != NULL; child = child->next)
+        {
+          if (is (child, "synonym"))
+            {
+              g_autofree char *text = node_text (child);
+              if (text != NULL)
+                g_strv_builder_add (synonyms, text);
+            }
+          else if (is (child, "region"))
+            g_ptr_array_add (c->region_refs, ref_of (child, "ref"));
+          else if (is (child, "structure"))
+            g_ptr_array_add (c->structure_refs, ref_of (child, "ref"));
+          else if (is (child, "red-flag"))
+            g_ptr_array_add (c->red_flag_refs, ref_of (child, "ref"));
+          else if (is (child, "cite"))
+            g_ptr_array_add (c->cite_refs, ref_of (child, "ref"));
+          else if (is (child, "symptom") || is (child, "diagnostic") || is (child, "care"))
+            {
+              g_autoptr(TalusLink) link = talus_link_new (file, ref_of (child, "ref"));
+              g_autofree char *weight = attr (child, "weight");
+              g_autofree char *evidence = attr (child, "evidence");
+
+              link->text = node_text (child);
+              if (weight != NULL)
+                talus_weight_from_nick (weight, &link->weight);
+              if (evidence != NULL)
+                link->has_evidence = talus_evidence_from_nick (evidence, &link->evidence);
+              link->cite = ref_of (child, "cite");
+
+              if (is (child, "symptom"))
+                g_list_store_append (c->symptoms, link);
+              else if (is (child, "diagnostic"))
+                g_list_store_append (c->diagnostics, link);
+              else
+                g_list_store_append (c->care, link);
+            }
+        }
+      c->synonyms = g_strv_builder_end (synonyms);
+      entry = TALUS_ENTRY (c);
+    }
+
+  if (entry != NULL)
+    read_texts (entry, node, file);
+
+  return entry;
+}
+
+GPtrArray *
+talus_kb_parse_document (GBytes      *bytes,
+                         const char  *display_name,
+                         GError     **error)
+{
+  g_autoptr(GString) problems = g_string_new (NULL);
+  g_autoptr(GPtrArray) entries = NULL;
+  g_autofree char *converted = NULL;
+  ErrorSink sink = { display_name, problems, 0 };
+  xmlParserCtxtPtr ctxt;
+  xmlSchemaValidCtxtPtr vctxt;
+  xmlSchemaPtr schema;
+  xmlDocPtr doc;
+  xmlNode *root;
+  const char *data;
+  gsize len;
+  int options;
+
+  g_return_val_if_fail (bytes != NULL, NULL);
+  g_return_val_if_fail (display_name != NULL, NULL);
+
+  init_libxml ();
+
+  if (!(schema = get_schema (error)))
+    return NULL;
+
+  data = g_bytes_get_data (bytes, &len);
+
+  if (len == 0)
+    {
+      g_set_error (error, TALUS_KB_ERROR, TALUS_KB_ERROR_PARSE,
+                   _("%s:1: the file is empty"), display_name);
+      return NULL;
+    }
+
+  /* UTF-16 with a byte-order mark is accepted; everything is scanned and parsed as UTF-8. */
+  if (len >= 2 && (((guchar) data[0] == 0xFF && (guchar) data[1] == 0xFE) ||
+                   ((guchar) data[0] == 0xFE && (guchar) data[1] == 0xFF)))
+    {
+      g_autoptr(GError) local_error = NULL;
+      gsize written = 0;
+      const char *from = (guchar) data[0] == 0xFF ? "UTF-16LE" : "UTF-16BE";
+
+      converted = g_convert (data + 2, len - 2, "UTF-8", from, NULL, &written, &local_error);
+      if (converted == NULL)
+        {
+          g_set_error (error, TALUS_KB_ERROR, TALUS_KB_ERROR_PARSE,
+                       _("%s:1: invalid UTF-16: %s"), display_name, local_error->message);
+          return NULL;
+        }
+      data = converted;
+      len = written;
+    }
+  else if (len >= 3 && memcmp (data, "\xEF\xBB\xBF", 3) == 0)
+    {
+      data += 3;
+      len -= 3;
+    }
+
+  if (len > G_MAXINT)
+    {
+      g_set_error (error, TALUS_KB_ERROR, TALUS_KB_ERROR_READ,
+                   _("%s:1: the file is too large"), display_name);
+      return NULL;
+    }
+
+  if (!prescan (data, len, display_name, problems))
+    {
+      g_set_error_literal (error, TALUS_KB_ERROR, TALUS_KB_ERROR_PARSE, problems->str);
+      return NULL;
+    }
+
+  /* Untrusted input: no network, no entity substitution, no DTD, no XInclude, no HUGE.
+   * BIG_LINES keeps line numbers right past 65535. */
+  options = XML_PARSE_NONET | XML_PARSE_BIG_LINES | XML_PARSE_NOWARNING | XML_PARSE_NOCDATA;
+
+  ctxt = xmlNewParserCtxt ();
+  if (ctxt == NULL)
+    {
+      g_set_error (error, TALUS_KB_ERROR, TALUS_KB_ERROR_PARSE,
+                   _("%s:1: out of memory"), display_name);
+      return NULL;
+    }
+
+  xmlSetStructuredErrorFunc (&sink, collect_structured_error);
+  doc = xmlCtxtReadMemory (ctxt, data, (int) len, display_name, "UTF-8", options);
+  xmlSetStructuredErrorFunc (NULL, NULL);
+
+  if (doc == NULL || !ctxt->wellFormed || problems->len > 0)
+    {
+      if (problems->len == 0)
+        talus_kb_problem (problems, display_name, 1, _("not a well-formed XML document"));
+      g_set_error_literal (error, TALUS_KB_ERROR, TALUS_KB_ERROR_PARSE, problems->str);
+      xmlFreeDoc (doc);
+      xmlFreeParserCtxt (ctxt);
+      return NULL;
+    }
+  xmlFreeParserCtxt (ctxt);
+
+  if (doc->intSubset != NULL || doc->extSubset != NULL)
+    {
+      talus_kb_problem (problems, display_name, 1,
+                        _("a DOCTYPE is not allowed in a knowledge-base file"));
+      g_set_error_literal (error, TALUS_KB_ERROR, TALUS_KB_ERROR_PARSE, problems->str);
+      xmlFreeDoc (doc);
+      return NULL;
+    }
+
+  root = xmlDocGetRootElement (doc);
+  if (root == NULL || !is (root, "kb") || root->ns != NULL)
+    {
+      talus_kb_problem (problems, display_name, root != NULL ? line_of (root) : 1,
+                        _("the root element must be <kb version=\"1\">, not <%s>"),
+                        root != NULL ? (const char *) root->name : "");
+      g_set_error_literal (error, TALUS_KB_ERROR, TALUS_KB_ERROR_SCHEMA, problems->str);
+      xmlFreeDoc (doc);
+      return NULL;
+    }
+
+  vctxt = xmlSchemaNewValidCtxt (schema);
+  xmlSchemaSetValidStructuredErrors (vctxt, collect_structured_error, &sink);
+  if (xmlSchemaValidateDoc (vctxt, doc) != 0 && problems->len == 0)
+    talus_kb_problem (problems, display_name, 1, _("the document does not follow the schema"));
+  xmlSchemaFreeValidCtxt (vctxt);
+
+  if (problems->len > 0)
+    {
+      g_set_error_literal (error, TALUS_KB_ERROR, TALUS_KB_ERROR_SCHEMA, problems->str);
+      xmlFreeDoc (doc);
+      return NULL;
+    }
+
+  entries = g_ptr_array_new_with_free_func (g_object_unref);
+  for (xmlNode *node = root->children; node != NULL; node = node->next)
+    {
+      TalusEntry *entry;
+
+      if (node->type != XML_ELEMENT_NODE)
+        continue;
+
+      if ((entry = build_entry (node, display_name)))
+        g_ptr_array_add (entries, entry);
+    }
+
+  xmlFreeDoc (doc);
+
+  return g_steal_pointer (&entries);
+}
