@@ -32,7 +32,7 @@
 #define GUTTER_BULLET 16.0    /* text indent of a bulleted item */
 #define GUTTER_CHECKBOX 24.0  /* text indent of a care option */
 #define FIGURE_PAD 8.0
-#define FIGURE_MAX_SHARE 0.40 /* of the body height */
+#define FIGURE_MAX_SHARE 0.38 /* of the body height */
 
 #define HEADING_FAMILY "Cantarell"
 #define BODY_FAMILY "DejaVu Sans"
@@ -121,6 +121,7 @@ typedef struct {
   gboolean     keep_together;
   Decoration   deco;
   Pill        *pill;      /* DECO_PILL */
+  double       column_x;  /* DECO_BULLET: a second column starts here, or 0 */
   gboolean     is_figure;
   double       figure_width;
   double       figure_height;
@@ -178,6 +179,7 @@ struct _TalusHandout
   GPtrArray *pages;       /* Page */
   TalusAnatomyDocument *figure_doc;
   char **figure_ids;      /* highlighted structure ids */
+  double crop[4];         /* the part of the drawing shown: x, y, width, height */
   gboolean laid_out;
 };
 
@@ -869,6 +871,78 @@ choose_figure (TalusHandout *self,
   return TRUE;
 }
 
+/* Union of the bounds of @ids that are visible; FALSE when none could be measured. */
+static gboolean
+union_bounds (TalusHandout        *self,
+              const char * const  *ids,
+              double               box[4])
+{
+  double x0 = G_MAXDOUBLE, y0 = G_MAXDOUBLE, x1 = -G_MAXDOUBLE, y1 = -G_MAXDOUBLE;
+
+  for (guint i = 0; ids != NULL && ids[i] != NULL; i++)
+    {
+      double x, y, w, h;
+
+      if (!talus_anatomy_document_get_bounds (self->figure_doc, ids[i], &x, &y, &w, &h))
+        continue;
+      x0 = MIN (x0, x);
+      y0 = MIN (y0, y);
+      x1 = MAX (x1, x + w);
+      y1 = MAX (y1, y + h);
+    }
+
+  if (x1 <= x0 || y1 <= y0)
+    return FALSE;
+
+  box[0] = x0;
+  box[1] = y0;
+  box[2] = x1 - x0;
+  box[3] = y1 - y0;
+  return TRUE;
+}
+
+/* The figure shows the part of the drawing around the highlighted structures, in the drawing's
+ * aspect ratio and at least 60% of its width, so the foot stays recognisable while the affected
+ * part is large enough to see. */
+static void
+compute_crop (TalusHandout *self)
+{
+  double doc_width, doc_height, aspect, box[4], cx, cy, w, h;
+
+  talus_anatomy_document_get_size (self->figure_doc, &doc_width, &doc_height);
+  aspect = doc_width / doc_height;
+
+  self->crop[0] = 0;
+  self->crop[1] = 0;
+  self->crop[2] = doc_width;
+  self->crop[3] = doc_height;
+
+  if (!union_bounds (self, (const char * const *) self->figure_ids, box))
+    return;
+
+  cx = box[0] + box[2] / 2;
+  cy = box[1] + box[3] / 2;
+  w = MAX (box[2] * 1.5, doc_width * 0.6);
+  h = MAX (w / aspect, box[3] * 1.4);
+  w = h * aspect;
+  if (w >= doc_width || h >= doc_height)
+    return;
+
+  self->crop[0] = CLAMP (cx - w / 2, 0, doc_width - w);
+  self->crop[1] = CLAMP (cy - h / 2, 0, doc_height - h);
+  self->crop[2] = w;
+  self->crop[3] = h;
+}
+
+/* The drawing's labels use anatomical terms in small type: only clinicians get them. */
+static TalusLayers
+figure_layers (TalusHandout *self)
+{
+  if (self->audience == TALUS_AUDIENCE_CLINICIAN)
+    return TALUS_LAYER_DEFAULT;
+  return TALUS_LAYER_DEFAULT & ~TALUS_LAYER_LABELS;
+}
+
 static void
 add_figure (TalusHandout *self)
 {
@@ -878,8 +952,10 @@ add_figure (TalusHandout *self)
   double doc_width, doc_height, page_width, page_height, max_height;
   Item *item;
 
-  talus_anatomy_document_get_size (self->figure_doc, &doc_width, &doc_height);
   talus_paper_get_size (self->paper, &page_width, &page_height);
+  compute_crop (self);
+  doc_width = self->crop[2];
+  doc_height = self->crop[3];
 
   for (guint i = 0; i < g_list_model_get_n_items (structures) && names->len < 5; i++)
     {
@@ -1009,31 +1085,69 @@ add_summary (TalusHandout *self)
     }
 }
 
+static char *
+symptom_markup (TalusHandout *self,
+                TalusLink    *link)
+{
+  TalusEntry *symptom = talus_link_get_target (link);
+  g_autofree char *name = escape (display_name (self, symptom));
+
+  if (self->audience == TALUS_AUDIENCE_CLINICIAN)
+    return g_strdup_printf ("%s <span foreground=\"#5e5c64\">(%s)</span>", name,
+                            talus_weight_to_label (talus_link_get_weight (link)));
+  if (talus_link_get_weight (link) == TALUS_WEIGHT_TYPICAL)
+    return g_strdup_printf ("<b>%s</b>", name);
+  return g_steal_pointer (&name);
+}
+
 static void
 add_symptoms (TalusHandout *self)
 {
   GListModel *links = talus_condition_get_symptoms (self->condition);
   guint n = g_list_model_get_n_items (links);
+  g_autoptr(GPtrArray) markups = g_ptr_array_new_with_free_func (g_free);
+  double width = content_width (self) - GUTTER_BULLET;
+  double column = content_width (self) / 2;
+  gboolean columns = n >= 4;
 
   if (n == 0)
     return;
 
   add_heading (self, _("What you may notice"));
+
+  /* Short symptom names go in two columns, read across, when every one fits on a line. */
   for (guint i = 0; i < n; i++)
     {
       g_autoptr(TalusLink) link = g_list_model_get_item (links, i);
-      TalusEntry *symptom = talus_link_get_target (link);
-      g_autofree char *name = escape (display_name (self, symptom));
-      g_autofree char *markup = NULL;
+      char *markup = symptom_markup (self, link);
+      g_autoptr(PangoLayout) layout = make_layout (self, STYLE_BODY, markup, -1);
+      PangoRectangle logical;
 
-      if (self->audience == TALUS_AUDIENCE_CLINICIAN)
-        markup = g_strdup_printf ("%s <span foreground=\"#5e5c64\">(%s)</span>", name,
-                                  talus_weight_to_label (talus_link_get_weight (link)));
-      else if (talus_link_get_weight (link) == TALUS_WEIGHT_TYPICAL)
-        markup = g_strdup_printf ("<b>%s</b>", name);
-      else
-        markup = g_strdup (name);
-      add_bullet (self, markup);
+      pango_layout_get_extents (layout, NULL, &logical);
+      if (logical.width / (double) PANGO_SCALE > MIN (column - GUTTER_BULLET - 10.0, width - column))
+        columns = FALSE;
+      g_ptr_array_add (markups, markup);
+    }
+
+  if (!columns)
+    {
+      for (guint i = 0; i < n; i++)
+        add_bullet (self, g_ptr_array_index (markups, i));
+      return;
+    }
+
+  for (guint i = 0; i < n; i += 2)
+    {
+      g_autofree char *row = g_strdup_printf ("%s\t%s", (char *) g_ptr_array_index (markups, i),
+                                              i + 1 < n ? (char *) g_ptr_array_index (markups, i + 1) : "");
+      PangoTabArray *tabs = pango_tab_array_new_with_positions (1, TRUE, PANGO_TAB_LEFT,
+                                                                (int) column);
+      Item *item = add_bullet (self, row);
+
+      if (i + 1 < n)
+        item->column_x = column;
+      pango_layout_set_tabs (item->layout, tabs);
+      pango_tab_array_free (tabs);
     }
 }
 
@@ -1414,8 +1528,8 @@ group_height (TalusHandout *self,
   return height;
 }
 
-/* The least that must follow item @index on the same page: two lines of a paragraph, or all of
- * something that cannot be split. */
+/* The least that must follow a heading (item @index - 1) on the same page: two lines of text,
+ * over several items when they are one line each, or all of something that cannot be split. */
 static double
 min_following (Flow  *flow,
                guint  index,
@@ -1423,30 +1537,43 @@ min_following (Flow  *flow,
 {
   TalusHandout *self = flow->self;
   double body = flow->bottom - flow->top;
-  Item *item;
-  double space;
+  double total = 0;
+  guint needed = 2;
 
-  if (index >= self->items->len)
-    return 0;
-
-  item = g_ptr_array_index (self->items, index);
-  space = MAX (previous->space_after, item->space_before);
-
-  if (item->group >= 0 && item->group != previous->group)
+  for (guint j = index; j < self->items->len && needed > 0; j++)
     {
-      Group *group = &g_array_index (self->groups, Group, item->group);
-      double height = group_height (self, group);
+      Item *item = g_ptr_array_index (self->items, j);
+      double space = MAX (previous->space_after, item->space_before);
+      guint k;
 
-      if (height <= body)
-        return MAX (previous->space_after, group->space_before) + height;
-      return group->space_before + BOX_PAD_Y + item->height;
+      if (item->group >= 0 && item->group != previous->group)
+        {
+          Group *group = &g_array_index (self->groups, Group, item->group);
+          double height = group_height (self, group);
+
+          if (height <= body)
+            return total + MAX (previous->space_after, group->space_before) + height;
+          return total + group->space_before + BOX_PAD_Y + item->height;
+        }
+
+      if (item->keep_together || item->is_figure)
+        return total + space + item->height;
+
+      if (item->keep_with_next && item->lines->len <= 2)
+        {
+          /* Another heading, or a care option's name: it does not count as the text. */
+          total += space + item->height;
+          previous = item;
+          continue;
+        }
+
+      k = MIN (needed, item->lines->len);
+      total += space + lines_height (item, 0, k);
+      needed -= k;
+      previous = item;
     }
 
-  if (item->keep_together || item->is_figure)
-    return space + item->height;
-  if (item->keep_with_next)
-    return space + item->height + min_following (flow, index + 1, item);
-  return space + lines_height (item, 0, MIN (2, item->lines->len));
+  return total;
 }
 
 static void
@@ -1625,6 +1752,7 @@ draw_lines (cairo_t *cr,
 {
   double top = g_array_index (item->lines, Line, first).top;
 
+  cairo_new_path (cr);
   set_color (cr, item->color);
   for (guint i = first; i < end; i++)
     {
@@ -1701,6 +1829,8 @@ draw_decoration (TalusHandout *self,
   /* The middle of a lower-case letter. */
   double middle = baseline - size * 0.36;
 
+  /* show_layout_line() leaves a current point that an arc would join. */
+  cairo_new_path (cr);
   switch (item->deco)
     {
     case DECO_BULLET:
@@ -1708,6 +1838,11 @@ draw_decoration (TalusHandout *self,
       set_color (cr, COLOR_ACCENT);
       cairo_arc (cr, x - GUTTER_BULLET + 4.5, middle, 2.6, 0, 2 * G_PI);
       cairo_fill (cr);
+      if (item->column_x > 0)
+        {
+          cairo_arc (cr, x + item->column_x - GUTTER_BULLET + 4.5, middle, 2.6, 0, 2 * G_PI);
+          cairo_fill (cr);
+        }
       cairo_restore (cr);
       break;
 
@@ -1743,6 +1878,7 @@ draw_figure (TalusHandout *self,
 {
   double frame_width = item->figure_width + 2 * FIGURE_PAD;
   double frame_height = item->figure_height + 2 * FIGURE_PAD;
+  double doc_width, doc_height, scale;
   g_autoptr(GError) error = NULL;
 
   cairo_save (cr);
@@ -1756,21 +1892,25 @@ draw_figure (TalusHandout *self,
   cairo_translate (cr, x + FIGURE_PAD, y + FIGURE_PAD);
   cairo_rectangle (cr, 0, 0, item->figure_width, item->figure_height);
   cairo_clip (cr);
-  if (!talus_anatomy_document_render (self->figure_doc, cr, item->figure_width,
-                                      item->figure_height, TALUS_LAYER_DEFAULT,
+
+  /* Draw the whole document at the scale that maps the crop box onto the figure. */
+  scale = item->figure_width / self->crop[2];
+  talus_anatomy_document_get_size (self->figure_doc, &doc_width, &doc_height);
+  cairo_translate (cr, -self->crop[0] * scale, -self->crop[1] * scale);
+  if (!talus_anatomy_document_render (self->figure_doc, cr, doc_width * scale, doc_height * scale,
+                                      figure_layers (self),
                                       (const char * const *) self->figure_ids, highlight_rgba,
                                       &error))
     g_warning ("Could not draw the handout figure: %s", error->message);
 
   if (self->overlay_func != NULL)
     {
-      double doc_width, doc_height, scale, offset_x, offset_y;
+      double fit_scale, offset_x, offset_y;
 
-      talus_anatomy_document_get_size (self->figure_doc, &doc_width, &doc_height);
-      talus_anatomy_document_get_fit (self->figure_doc, item->figure_width, item->figure_height,
-                                      &scale, &offset_x, &offset_y);
+      talus_anatomy_document_get_fit (self->figure_doc, doc_width * scale, doc_height * scale,
+                                      &fit_scale, &offset_x, &offset_y);
       cairo_translate (cr, offset_x, offset_y);
-      cairo_scale (cr, scale, scale);
+      cairo_scale (cr, fit_scale, fit_scale);
       self->overlay_func (cr, doc_width, doc_height, self->overlay_data);
     }
   cairo_restore (cr);

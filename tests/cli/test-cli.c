@@ -1,0 +1,226 @@
+/* test-cli.c
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The command line, run as a subprocess of the built binary with no display.
+ */
+
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <gio/gio.h>
+
+typedef struct {
+  int   status;
+  char *out;
+  char *err;
+} Run;
+
+static void
+run_clear (Run *run)
+{
+  g_clear_pointer (&run->out, g_free);
+  g_clear_pointer (&run->err, g_free);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Run, run_clear)
+
+/* Runs talus with @args (NULL-terminated) and, optionally, XDG_DATA_HOME set to @data_home. */
+static void
+run_talus (Run                *run,
+           const char         *data_home,
+           const char * const *args)
+{
+  g_autoptr(GSubprocessLauncher) launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE |
+                                                                        G_SUBPROCESS_FLAGS_STDERR_PIPE);
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(GSubprocess) proc = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *binary = g_getenv ("TALUS_BINARY");
+
+  g_assert_nonnull (binary);
+  g_ptr_array_add (argv, (gpointer) binary);
+  for (guint i = 0; args[i] != NULL; i++)
+    g_ptr_array_add (argv, (gpointer) args[i]);
+  g_ptr_array_add (argv, NULL);
+
+  /* headless: the command line must never need a display or a session bus */
+  g_subprocess_launcher_unsetenv (launcher, "DISPLAY");
+  g_subprocess_launcher_unsetenv (launcher, "WAYLAND_DISPLAY");
+  g_subprocess_launcher_unsetenv (launcher, "DBUS_SESSION_BUS_ADDRESS");
+  if (data_home != NULL)
+    g_subprocess_launcher_setenv (launcher, "XDG_DATA_HOME", data_home, TRUE);
+
+  proc = g_subprocess_launcher_spawnv (launcher, (const char * const *) argv->pdata, &error);
+  g_assert_no_error (error);
+  g_subprocess_communicate_utf8 (proc, NULL, NULL, &run->out, &run->err, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_subprocess_get_if_exited (proc));
+  run->status = g_subprocess_get_exit_status (proc);
+}
+
+static char *
+fixture (const char *name)
+{
+  return g_build_filename (g_getenv ("TALUS_SOURCE_ROOT"), "tests", "data", "kb", name, NULL);
+}
+
+static void
+test_help (void)
+{
+  g_auto(Run) run = { 0 };
+
+  run_talus (&run, NULL, (const char *[]) { "--help", NULL });
+  g_assert_cmpint (run.status, ==, 0);
+  for (const char *o = "validate-kb\0list\0differential\0region\0export-handout\0export-all-handouts\0";
+       *o; o += strlen (o) + 1)
+    {
+      g_autofree char *opt = g_strconcat ("--", o, NULL);
+      g_assert_nonnull (strstr (run.out, opt));
+    }
+}
+
+static void
+test_list (void)
+{
+  g_auto(Run) run = { 0 };
+  g_auto(GStrv) lines = NULL;
+
+  run_talus (&run, NULL, (const char *[]) { "--list", "regions", NULL });
+  g_assert_cmpint (run.status, ==, 0);
+  lines = g_strsplit (run.out, "\n", -1);
+  g_assert_cmpuint (g_strv_length (lines), ==, 8); /* 7 regions and the final empty string */
+  g_assert_true (g_str_has_prefix (lines[0], "lateral-ankle\t"));
+  run_clear (&run);
+
+  run_talus (&run, NULL, (const char *[]) { "--list", "conditions", NULL });
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_nonnull (strstr (run.out, "\nankle-sprain\t"));
+  run_clear (&run);
+
+  run_talus (&run, NULL, (const char *[]) { "--list", "bones", NULL });
+  g_assert_cmpint (run.status, ==, 2);
+  g_assert_nonnull (strstr (run.err, "unknown kind “bones”"));
+}
+
+static void
+test_differential (void)
+{
+  g_auto(Run) run = { 0 };
+  g_auto(GStrv) first = NULL;
+
+  run_talus (&run, NULL, (const char *[]) { "--differential=outside-ankle-pain,giving-way,popping-clicking", NULL });
+  g_assert_cmpint (run.status, ==, 0);
+  first = g_strsplit (run.out, "\t", 4);
+  g_assert_cmpstr (first[0], ==, "1");
+  g_assert_true (g_str_equal (first[1], "chronic-ankle-instability") || g_str_equal (first[1], "ankle-sprain"));
+  g_assert_true (g_str_has_prefix (first[3], "outside-ankle-pain,giving-way,popping-clicking"));
+  run_clear (&run);
+
+  run_talus (&run, NULL, (const char *[]) { "--differential=heel-underside-pain,first-step-pain", "--region=plantar-heel", NULL });
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_true (g_str_has_prefix (run.out, "1\tplantar-fasciitis\t"));
+  run_clear (&run);
+
+  run_talus (&run, NULL, (const char *[]) { "--differential=swelling,nonsense", NULL });
+  g_assert_cmpint (run.status, ==, 1);
+  g_assert_nonnull (strstr (run.err, "unknown symptom “nonsense”; known symptoms: "));
+  g_assert_nonnull (strstr (run.err, "outside-ankle-pain"));
+  run_clear (&run);
+
+  run_talus (&run, NULL, (const char *[]) { "--differential=swelling", "--region=elbow", NULL });
+  g_assert_cmpint (run.status, ==, 1);
+  g_assert_nonnull (strstr (run.err, "unknown region “elbow”"));
+  run_clear (&run);
+
+  /* a red flag in the input is reported apart from the ranking */
+  run_talus (&run, NULL, (const char *[]) { "--differential=warmth-redness,swelling,fever", NULL });
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_nonnull (strstr (run.err, "red flag (Emergency now): "));
+}
+
+static void
+test_validate (void)
+{
+  g_auto(Run) run = { 0 };
+  g_autofree char *good = g_build_filename (g_getenv ("TALUS_SOURCE_ROOT"), "data", "kb", "anatomy.xml", NULL);
+  g_autofree char *doctype = fixture ("bad-doctype.xml");
+  g_autofree char *schema = fixture ("bad-schema.xml");
+  g_autofree char *expected = NULL;
+
+  run_talus (&run, NULL, (const char *[]) { "--validate-kb", good, NULL });
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_nonnull (strstr (run.out, "anatomy.xml: valid: 7 regions, "));
+  run_clear (&run);
+
+  /* every error of every file, and a non-zero status */
+  run_talus (&run, NULL, (const char *[]) { "--validate-kb", doctype, schema, good, NULL });
+  g_assert_cmpint (run.status, ==, 1);
+  expected = g_strdup_printf ("%s:2: a DOCTYPE or other declaration is not allowed", doctype);
+  g_assert_nonnull (strstr (run.err, expected));
+  g_clear_pointer (&expected, g_free);
+  expected = g_strdup_printf ("%s:7: Element 'symptom', attribute 'group'", schema);
+  g_assert_nonnull (strstr (run.err, expected));
+  g_assert_nonnull (strstr (run.out, "anatomy.xml: valid"));
+  run_clear (&run);
+
+  run_talus (&run, NULL, (const char *[]) { "--validate-kb", "/nonexistent/kb.xml", NULL });
+  g_assert_cmpint (run.status, ==, 1);
+  g_assert_true (g_str_has_prefix (run.err, "/nonexistent/kb.xml:1: "));
+  run_clear (&run);
+
+  run_talus (&run, NULL, (const char *[]) { "--validate-kb", NULL });
+  g_assert_cmpint (run.status, ==, 2);
+}
+
+static void
+test_user_override (void)
+{
+  g_auto(Run) run = { 0 };
+  g_autoptr(GError) error = NULL;
+  g_autofree char *home = g_dir_make_tmp ("talus-cli-XXXXXX", &error);
+  g_autofree char *kbdir = g_build_filename (home, "talus", "kb", NULL);
+  g_autofree char *good = g_build_filename (kbdir, "clinic.xml", NULL);
+  g_autofree char *bad = g_build_filename (kbdir, "broken.xml", NULL);
+
+  g_assert_no_error (error);
+  g_assert_cmpint (g_mkdir_with_parents (kbdir, 0700), ==, 0);
+  g_file_set_contents (good,
+                       "<?xml version=\"1.0\"?>\n<kb version=\"1\">\n"
+                       "  <region id=\"big-toe\">\n"
+                       "    <name>Great toe (clinic wording)</name>\n"
+                       "    <patient-name>Big toe</patient-name>\n"
+                       "    <summary>Local text.</summary>\n"
+                       "    <patient-summary>Local text.</patient-summary>\n"
+                       "  </region>\n</kb>\n", -1, &error);
+  g_file_set_contents (bad, "<kb version=\"1\">\n<region id=\"x\">\n", -1, &error);
+  g_assert_no_error (error);
+
+  run_talus (&run, home, (const char *[]) { "--list", "regions", NULL });
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_nonnull (strstr (run.out, "big-toe\tGreat toe (clinic wording)\n"));
+  /* the broken file is skipped and named with its line; the rest still works */
+  g_assert_true (g_str_has_prefix (run.err, bad));
+  g_assert_nonnull (strstr (run.err, "(file skipped)"));
+
+  g_unlink (good);
+  g_unlink (bad);
+  g_rmdir (kbdir);
+  g_autofree char *talus_dir = g_path_get_dirname (kbdir);
+  g_rmdir (talus_dir);
+  g_rmdir (home);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/talus/cli/help", test_help);
+  g_test_add_func ("/talus/cli/list", test_list);
+  g_test_add_func ("/talus/cli/differential", test_differential);
+  g_test_add_func ("/talus/cli/validate", test_validate);
+  g_test_add_func ("/talus/cli/user-override", test_user_override);
+
+  return g_test_run ();
+}
