@@ -1645,6 +1645,17 @@ talus_anatomy_view_get_focus_id (TalusAnatomyView *self)
   return self->focus_id;
 }
 
+const char *
+talus_anatomy_view_pick (TalusAnatomyView  *self,
+                         double             x,
+                         double             y,
+                         const char       **region)
+{
+  g_return_val_if_fail (TALUS_IS_ANATOMY_VIEW (self), NULL);
+
+  return hit_at (self, x, y, region);
+}
+
 gboolean
 talus_anatomy_view_compute_point_for_id (TalusAnatomyView *self,
                                          const char       *id,

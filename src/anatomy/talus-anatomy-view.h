@@ -65,6 +65,12 @@ const char * const   *talus_anatomy_view_get_highlight          (TalusAnatomyVie
 TalusAnatomyDocument *talus_anatomy_view_get_document           (TalusAnatomyView    *self);
 /* The item (region or structure) the keyboard focus is on, or NULL. */
 const char           *talus_anatomy_view_get_focus_id           (TalusAnatomyView    *self);
+/* What a click at (@x, @y) in widget coordinates hits: the structure there, else the region
+ * there, else NULL; @region (may be NULL) receives the region there. Ids owned by the document. */
+const char           *talus_anatomy_view_pick                   (TalusAnatomyView    *self,
+                                                                 double               x,
+                                                                 double               y,
+                                                                 const char         **region);
 /* A point in widget coordinates where a click hits @id (a region point with no structure on it
  * when there is one). FALSE when @id is not drawn, not visible, or the widget has no size. */
 gboolean              talus_anatomy_view_compute_point_for_id   (TalusAnatomyView    *self,

@@ -124,6 +124,7 @@ typedef struct {
   double       column_x;  /* DECO_BULLET: a second column starts here, or 0 */
   gboolean     is_figure;
   double       figure_width;
+  double       caption_x; /* of a figure's caption, from the left of the column */
   double       figure_height;
   double       height;    /* of the whole item */
 } Item;
@@ -414,7 +415,7 @@ setup_fonts (TalusHandout *self)
     [STYLE_HEADING] = { HEADING_FAMILY, 17.0, PANGO_WEIGHT_BOLD, PANGO_STYLE_NORMAL },
     [STYLE_SUBHEADING] = { HEADING_FAMILY, 13.5, PANGO_WEIGHT_BOLD, PANGO_STYLE_NORMAL },
     [STYLE_BODY] = { BODY_FAMILY, 0, PANGO_WEIGHT_NORMAL, PANGO_STYLE_NORMAL },
-    [STYLE_CAPTION] = { BODY_FAMILY, -1.0, PANGO_WEIGHT_NORMAL, PANGO_STYLE_OBLIQUE },
+    [STYLE_CAPTION] = { BODY_FAMILY, -1.0, PANGO_WEIGHT_NORMAL, PANGO_STYLE_NORMAL },
     [STYLE_SMALL] = { BODY_FAMILY, 8.5, PANGO_WEIGHT_NORMAL, PANGO_STYLE_NORMAL },
     [STYLE_SMALL_HEADING] = { HEADING_FAMILY, 10.5, PANGO_WEIGHT_BOLD, PANGO_STYLE_NORMAL },
     [STYLE_PILL] = { HEADING_FAMILY, 9.0, PANGO_WEIGHT_BOLD, PANGO_STYLE_NORMAL },
@@ -678,9 +679,8 @@ finish_item (Item *item)
   measure_lines (item);
   if (item->is_figure)
     {
-      item->height = item->figure_height + 2 * FIGURE_PAD;
-      if (item->lines->len > 0)
-        item->height += 6.0 + lines_height (item, 0, item->lines->len);
+      item->height = MAX (item->figure_height + 2 * FIGURE_PAD,
+                          lines_height (item, 0, item->lines->len) + 4.0);
     }
   else
     {
@@ -902,7 +902,7 @@ union_bounds (TalusHandout        *self,
 }
 
 /* The figure shows the part of the drawing around the highlighted structures, in the drawing's
- * aspect ratio and at least 60% of its width, so the foot stays recognisable while the affected
+ * aspect ratio and at least 72% of its width, so the foot stays recognisable while the affected
  * part is large enough to see. */
 static void
 compute_crop (TalusHandout *self)
@@ -922,7 +922,7 @@ compute_crop (TalusHandout *self)
 
   cx = box[0] + box[2] / 2;
   cy = box[1] + box[3] / 2;
-  w = MAX (box[2] * 1.5, doc_width * 0.6);
+  w = MAX (box[2] * 1.5, doc_width * 0.72);
   h = MAX (w / aspect, box[3] * 1.4);
   w = h * aspect;
   if (w >= doc_width || h >= doc_height)
@@ -966,14 +966,25 @@ add_figure (TalusHandout *self)
     }
   g_ptr_array_add (names, NULL);
 
-  g_string_append (caption, view_caption (talus_anatomy_document_get_view (self->figure_doc)));
+  /* The caption sits beside the drawing: the view, then the highlighted parts one a line. */
+  {
+    g_autofree char *view = g_markup_escape_text (
+      view_caption (talus_anatomy_document_get_view (self->figure_doc)), -1);
+
+    g_string_append (caption, view);
+  }
   if (names->len > 1)
     {
-      g_autofree char *list = g_strjoinv (", ", (char **) names->pdata);
+      g_autofree char *label = g_markup_escape_text (_("Highlighted"), -1);
 
-      g_string_append_c (caption, ' ');
-      /* TRANSLATORS: %s is a list of body parts */
-      g_string_append_printf (caption, _("Highlighted in orange: %s."), list);
+      g_string_append_printf (caption, "\n\n<span foreground=\"#d95f00\">\342\226\240</span> <b>%s</b>",
+                              label);
+      for (guint i = 0; i + 1 < names->len; i++)
+        {
+          g_autofree char *name = escape (g_ptr_array_index (names, i));
+
+          g_string_append_printf (caption, "\n%s", name);
+        }
     }
 
   item = g_new0 (Item, 1);
@@ -984,22 +995,19 @@ add_figure (TalusHandout *self)
   item->space_after = 4.0;
   item->color = COLOR_MUTED;
 
-  /* Large enough to read, never more than a share of the page, never split. */
+  /* Large enough to see, never more than a share of the page, never split. */
   max_height = (page_height - 2 * MARGIN - HEADER_HEIGHT - FOOTER_HEIGHT) * FIGURE_MAX_SHARE;
-  item->figure_width = (content_width (self) - 2 * FIGURE_PAD) * 0.9;
+  item->figure_width = content_width (self) * 0.66 - 2 * FIGURE_PAD;
   item->figure_height = item->figure_width * doc_height / doc_width;
   if (item->figure_height > max_height)
     {
       item->figure_height = max_height;
       item->figure_width = max_height * doc_width / doc_height;
     }
-  item->indent = (content_width (self) - item->figure_width - 2 * FIGURE_PAD) / 2;
-  {
-    g_autofree char *markup = g_markup_escape_text (caption->str, -1);
-
-    item->layout = make_layout (self, STYLE_CAPTION, markup,
-                                item->figure_width + 2 * FIGURE_PAD);
-  }
+  item->indent = 0;
+  item->caption_x = item->figure_width + 2 * FIGURE_PAD + 16.0;
+  item->layout = make_layout (self, STYLE_CAPTION, caption->str,
+                              content_width (self) - item->caption_x);
   g_ptr_array_add (self->items, item);
 }
 
@@ -1340,7 +1348,8 @@ add_disclaimer (TalusHandout *self)
   g_autofree char *markup = g_markup_escape_text (
     _("This leaflet is for education. It is not a diagnosis. Everyone is different: "
       "talk to your clinician about your own care, and ask if anything is unclear."), -1);
-  Item *item = add_text (self, STYLE_CAPTION, markup, 0, 22.0, 0);
+  g_autofree char *italic = g_strdup_printf ("<i>%s</i>", markup);
+  Item *item = add_text (self, STYLE_CAPTION, italic, 0, 22.0, 0);
 
   item->color = COLOR_MUTED;
 }
@@ -1351,6 +1360,30 @@ collect_reference (GPtrArray      *refs,
 {
   if (ref != NULL && !g_ptr_array_find (refs, ref, NULL))
     g_ptr_array_add (refs, ref);
+}
+
+/* A citation without its bracketed description of the source ("Stiell et al. JAMA 1993;..."). */
+static char *
+short_citation (const char *citation)
+{
+  g_autofree char *text = normalize_text (citation);
+  g_autoptr(GString) out = g_string_new (NULL);
+  int depth = 0;
+
+  for (const char *p = text; *p != '\0'; p++)
+    {
+      if (*p == '[')
+        depth++;
+      else if (*p == ']' && depth > 0)
+        depth--;
+      else if (depth == 0 && !(*p == ' ' && out->len > 0 && out->str[out->len - 1] == ' '))
+        g_string_append_c (out, *p);
+    }
+
+  g_strstrip (out->str);
+  if (out->str[0] == '\0')
+    return g_steal_pointer (&text);
+  return g_strdup (out->str);
 }
 
 static void
@@ -1400,13 +1433,32 @@ add_references (TalusHandout *self)
     item->keep_with_next = TRUE;
   }
 
+  /* Patients get one compact paragraph of short citations, clinicians the numbered list. */
+  if (self->audience == TALUS_AUDIENCE_PATIENT)
+    {
+      g_autoptr(GString) markup = g_string_new (NULL);
+
+      for (guint i = 0; i < refs->len; i++)
+        {
+          g_autofree char *citation = short_citation (talus_reference_get_citation (refs->pdata[i]));
+          g_autofree char *escaped = g_markup_escape_text (citation, -1);
+
+          if (i > 0)
+            g_string_append (markup, "  \302\267  ");
+          g_string_append (markup, escaped);
+        }
+      item = add_text (self, STYLE_SMALL, markup->str, 0, 1.5, 0);
+      item->color = COLOR_MUTED;
+      return;
+    }
+
   for (guint i = 0; i < refs->len; i++)
     {
       TalusReference *ref = g_ptr_array_index (refs, i);
       g_autofree char *citation = escape (talus_reference_get_citation (ref));
       g_autofree char *markup = NULL;
 
-      if (self->audience == TALUS_AUDIENCE_CLINICIAN && talus_reference_get_doi (ref) != NULL)
+      if (talus_reference_get_doi (ref) != NULL)
         {
           g_autofree char *doi = escape (talus_reference_get_doi (ref));
 
@@ -1918,7 +1970,7 @@ draw_figure (TalusHandout *self,
   if (item->lines->len > 0)
     {
       cairo_save (cr);
-      draw_lines (cr, item, x, y + frame_height + 6.0, 0, item->lines->len);
+      draw_lines (cr, item, x + item->caption_x, y + 4.0, 0, item->lines->len);
       cairo_restore (cr);
     }
 }
