@@ -29,7 +29,7 @@ static void
 talus_care_option_init (TalusCareOption *self)
 {
   self->cite_refs = g_ptr_array_new_with_free_func ((GDestroyNotify) talus_ref_free);
-  self->references = g_list_store_new (TALUS_TYPE_REFERENCE);
+  self->references = talus_ptr_list_new (TALUS_TYPE_REFERENCE);
 }
 
 TalusCareStage

@@ -42,13 +42,13 @@ talus_condition_init (TalusCondition *self)
   self->structure_refs = g_ptr_array_new_with_free_func ((GDestroyNotify) talus_ref_free);
   self->red_flag_refs = g_ptr_array_new_with_free_func ((GDestroyNotify) talus_ref_free);
   self->cite_refs = g_ptr_array_new_with_free_func ((GDestroyNotify) talus_ref_free);
-  self->regions = g_list_store_new (TALUS_TYPE_REGION);
-  self->structures = g_list_store_new (TALUS_TYPE_STRUCTURE);
-  self->symptoms = g_list_store_new (TALUS_TYPE_LINK);
-  self->diagnostics = g_list_store_new (TALUS_TYPE_LINK);
-  self->care = g_list_store_new (TALUS_TYPE_LINK);
-  self->red_flags = g_list_store_new (TALUS_TYPE_RED_FLAG);
-  self->references = g_list_store_new (TALUS_TYPE_REFERENCE);
+  self->regions = talus_ptr_list_new (TALUS_TYPE_REGION);
+  self->structures = talus_ptr_list_new (TALUS_TYPE_STRUCTURE);
+  self->symptoms = talus_ptr_list_new (TALUS_TYPE_LINK);
+  self->diagnostics = talus_ptr_list_new (TALUS_TYPE_LINK);
+  self->care = talus_ptr_list_new (TALUS_TYPE_LINK);
+  self->red_flags = talus_ptr_list_new (TALUS_TYPE_RED_FLAG);
+  self->references = talus_ptr_list_new (TALUS_TYPE_REFERENCE);
 }
 
 TalusCategory
@@ -134,10 +134,10 @@ talus_condition_get_symptom_weight (TalusCondition *self,
   g_return_val_if_fail (TALUS_IS_CONDITION (self), TALUS_WEIGHT_NONE);
   g_return_val_if_fail (TALUS_IS_SYMPTOM (symptom), TALUS_WEIGHT_NONE);
 
-  n = g_list_model_get_n_items (G_LIST_MODEL (self->symptoms));
+  n = talus_ptr_list_get_length (self->symptoms);
   for (guint i = 0; i < n; i++)
     {
-      g_autoptr(TalusLink) link = g_list_model_get_item (G_LIST_MODEL (self->symptoms), i);
+      TalusLink *link = talus_ptr_list_index (self->symptoms, i);
 
       if (link->target == TALUS_ENTRY (symptom))
         return link->weight;
@@ -153,5 +153,5 @@ talus_condition_in_region (TalusCondition *self,
   g_return_val_if_fail (TALUS_IS_CONDITION (self), FALSE);
   g_return_val_if_fail (TALUS_IS_REGION (region), FALSE);
 
-  return g_list_store_find (self->regions, region, NULL);
+  return talus_ptr_list_contains (self->regions, region);
 }

@@ -7,6 +7,7 @@
 #include "config.h"
 
 #include "talus-entry-private.h"
+#include "talus-ptr-list.h"
 
 typedef struct
 {
@@ -17,7 +18,7 @@ typedef struct
   char       *patient_summary;
   char       *file;
   guint       line;
-  GListStore *conditions;
+  TalusPtrList *conditions;
 } TalusEntryPrivate;
 
 G_DEFINE_TYPE_WITH_PRIVATE (TalusEntry, talus_entry, G_TYPE_OBJECT)
@@ -139,7 +140,7 @@ talus_entry_init (TalusEntry *self)
 {
   TalusEntryPrivate *priv = talus_entry_get_instance_private (self);
 
-  priv->conditions = g_list_store_new (G_TYPE_OBJECT);
+  priv->conditions = talus_ptr_list_new (G_TYPE_OBJECT);
 }
 
 const char *
@@ -292,7 +293,7 @@ talus_entry_clear_conditions (TalusEntry *self)
 
   g_return_if_fail (TALUS_IS_ENTRY (self));
 
-  g_list_store_remove_all (priv->conditions);
+  talus_ptr_list_clear (priv->conditions);
 }
 
 void
@@ -306,13 +307,9 @@ talus_entry_add_condition (TalusEntry *self,
   g_return_if_fail (G_IS_OBJECT (condition));
 
   /* A condition may refer to the same entry twice (a symptom and a red-flag trigger): list once */
-  n = g_list_model_get_n_items (G_LIST_MODEL (priv->conditions));
-  if (n > 0)
-    {
-      g_autoptr(GObject) last = g_list_model_get_item (G_LIST_MODEL (priv->conditions), n - 1);
-      if (last == condition)
-        return;
-    }
+  n = talus_ptr_list_get_length (priv->conditions);
+  if (n > 0 && talus_ptr_list_index (priv->conditions, n - 1) == condition)
+    return;
 
-  g_list_store_append (priv->conditions, condition);
+  talus_ptr_list_append (priv->conditions, condition);
 }

@@ -3,8 +3,9 @@
  *
  * Turns the bytes of one knowledge-base file into entries, treating the file as hostile:
  *  - the caller has already capped its size (TALUS_KB_MAX_FILE_SIZE); nothing here reads a file;
- *  - a linear pre-scan rejects a DOCTYPE (so no entity or DTD is ever parsed) and start tags with
- *    absurd numbers of attributes (quadratic in libxml2 2.9);
+ *  - a linear pre-scan rejects a DOCTYPE (so no entity or DTD is ever parsed), start tags with
+ *    absurd numbers of attributes and floods of namespace declarations (both superlinear in
+ *    libxml2 2.9);
  *  - libxml2 parses from memory with XML_PARSE_NONET and none of NOENT, DTDLOAD, DTDATTR,
  *    DTDVALID, XINCLUDE or HUGE, and an external-entity loader that refuses everything;
  *  - the tree is validated against talus-kb.xsd before a single entry is built.
@@ -21,7 +22,10 @@
 #include "talus-kb-private.h"
 
 #define MAX_ATTRIBUTES_PER_TAG 64
+#define MAX_NAMESPACE_DECLARATIONS 16
 #define MAX_PROBLEMS 200
+/* in characters, per problem: libxml2 quotes whole values, which may be megabytes long */
+#define MAX_MESSAGE_CHARS 400
 
 typedef struct {
   const char *file;
@@ -51,6 +55,35 @@ talus_ref_free (TalusRef *ref)
   g_free (ref);
 }
 
+/* A problem is one line, shown in the window and on a terminal, and may quote the file: keep no
+ * line break, control or bidirectional-override character of it, and not its whole length. */
+static void
+append_printable (GString    *out,
+                  const char *text,
+                  guint       max_chars)
+{
+  g_autofree char *valid = g_utf8_make_valid (text, -1);
+  guint n = 0;
+
+  for (const char *p = valid; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar ch = g_utf8_get_char (p);
+
+      if (max_chars > 0 && ++n > max_chars)
+        {
+          g_string_append (out, "…");
+          break;
+        }
+
+      if (ch == '\n' || ch == '\r' || ch == '\t')
+        g_string_append_c (out, ' ');
+      else if (!g_unichar_isprint (ch))
+        g_string_append_unichar (out, 0xFFFD);
+      else
+        g_string_append_unichar (out, ch);
+    }
+}
+
 void
 talus_kb_problem (GString    *problems,
                   const char *file,
@@ -58,16 +91,20 @@ talus_kb_problem (GString    *problems,
                   const char *format,
                   ...)
 {
+  g_autofree char *message = NULL;
   va_list args;
 
   g_return_if_fail (problems != NULL);
 
+  va_start (args, format);
+  message = g_strdup_vprintf (format, args);
+  va_end (args);
+
   if (problems->len > 0)
     g_string_append_c (problems, '\n');
-  g_string_append_printf (problems, "%s:%u: ", file, line);
-  va_start (args, format);
-  g_string_append_vprintf (problems, format, args);
-  va_end (args);
+  append_printable (problems, file, 0);
+  g_string_append_printf (problems, ":%u: ", line);
+  append_printable (problems, message, MAX_MESSAGE_CHARS);
 }
 
 static xmlParserInputPtr
@@ -101,82 +138,124 @@ collect_structured_error (void        *data,
   talus_kb_problem (sink->problems, sink->file, (guint) MAX (error->line, 1), "%s", message);
 }
 
-/* One pass over the bytes, aware of comments, CDATA, processing instructions and quoted
- * attribute values, that finds a DOCTYPE or a start tag with too many attributes. */
+static guint
+line_at (const char *data,
+         gsize       offset)
+{
+  guint line = 1;
+  const char *p = data;
+  const char *end = data + offset;
+
+  while ((p = memchr (p, '\n', end - p)) != NULL)
+    line++, p++;
+
+  return line;
+}
+
+static gboolean
+is_xml_space (char c)
+{
+  return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+}
+
+/* One linear pass over the bytes, before libxml2 sees them, that bounds what libxml2 2.9 can be
+ * made to do. It rejects:
+ *  - a DOCTYPE or any other <!...> declaration outside comments and CDATA sections;
+ *  - a start tag with more than MAX_ATTRIBUTES_PER_TAG attributes (libxml2 2.9 looks for
+ *    duplicate attributes quadratically: 200,000 attributes take over a minute);
+ *  - more than MAX_NAMESPACE_DECLARATIONS namespace declarations (libxml2 2.9 looks a prefix up
+ *    linearly in every declaration in scope: 15,000 of them and a megabyte of prefixed elements
+ *    take ten seconds).
+ * libxml2 2.9 goes on tokenizing after a well-formedness error, and from then on its idea of where
+ * tags, values and comments are may differ from any state machine here. So the two counts do not
+ * depend on a state: every attribute libxml2 parses is written `=`, optional white space and a
+ * quote, between the `<` of its tag and the next `<` (a `<` cannot appear in a value), and every
+ * declaration contains "xmlns". The DOCTYPE check follows comments, CDATA sections and processing
+ * instructions exactly as XML does, so it agrees with libxml2 up to the first error; after an
+ * error libxml2 stops calling SAX and declares nothing, so a DOCTYPE it meets later is inert. */
 static gboolean
 prescan (const char  *data,
          gsize        len,
          const char  *file,
          GString     *problems)
 {
-  enum { TEXT, TAG, COMMENT, CDATA, PI } state = TEXT;
-  guint line = 1;
-  guint tag_line = 1;
+  /* the bytes the scan acts on; it skips the rest quickly */
+  static const gboolean interesting[256] = { ['<'] = TRUE, ['>'] = TRUE, ['='] = TRUE, ['x'] = TRUE };
+  enum { TEXT, COMMENT, CDATA, PI } state = TEXT;
   guint n_attributes = 0;
-  char quote = 0;
+  guint n_namespaces = 0;
+  gsize tag_start = 0;
+  gsize start = 0;
 
   for (gsize i = 0; i < len; i++)
     {
       char c = data[i];
 
-      if (c == '\n')
-        line++;
+      if (!interesting[(guchar) c])
+        continue;
+
+      if (c == '<')
+        {
+          tag_start = i;
+          n_attributes = 0;
+        }
+      else if (c == '=')
+        {
+          gsize j = i + 1;
+
+          while (j < len && is_xml_space (data[j]))
+            j++;
+          if (j < len && (data[j] == '"' || data[j] == '\'') &&
+              ++n_attributes > MAX_ATTRIBUTES_PER_TAG)
+            {
+              talus_kb_problem (problems, file, line_at (data, tag_start),
+                                _("an element has more than %d attributes"),
+                                MAX_ATTRIBUTES_PER_TAG);
+              return FALSE;
+            }
+        }
+      else if (c == 'x' && len - i >= 5 && memcmp (data + i, "xmlns", 5) == 0 &&
+               ++n_namespaces > MAX_NAMESPACE_DECLARATIONS)
+        {
+          talus_kb_problem (problems, file, line_at (data, i),
+                            _("more than %d namespace declarations (“xmlns”); a knowledge-base file needs none"),
+                            MAX_NAMESPACE_DECLARATIONS);
+          return FALSE;
+        }
 
       switch (state)
         {
         case TEXT:
-          if (c != '<')
+          if (c != '<' || len - i < 2)
             break;
+          start = i;
           if (len - i >= 4 && memcmp (data + i, "<!--", 4) == 0)
-            state = COMMENT, i += 3;
+            state = COMMENT;
           else if (len - i >= 9 && memcmp (data + i, "<![CDATA[", 9) == 0)
-            state = CDATA, i += 8;
-          else if (len - i >= 2 && data[i + 1] == '?')
-            state = PI, i += 1;
-          else if (len - i >= 2 && data[i + 1] == '!')
+            state = CDATA;
+          else if (data[i + 1] == '?')
+            state = PI;
+          else if (data[i + 1] == '!')
             {
-              talus_kb_problem (problems, file, line,
+              talus_kb_problem (problems, file, line_at (data, i),
                                 _("a DOCTYPE or other declaration is not allowed in a knowledge-base file"));
               return FALSE;
             }
-          else
-            state = TAG, tag_line = line, n_attributes = 0, quote = 0;
           break;
 
-        case TAG:
-          if (quote != 0)
-            {
-              if (c == quote)
-                quote = 0;
-            }
-          else if (c == '"' || c == '\'')
-            quote = c;
-          else if (c == '=')
-            {
-              if (++n_attributes > MAX_ATTRIBUTES_PER_TAG)
-                {
-                  talus_kb_problem (problems, file, tag_line,
-                                    _("an element has more than %d attributes"),
-                                    MAX_ATTRIBUTES_PER_TAG);
-                  return FALSE;
-                }
-            }
-          else if (c == '>')
-            state = TEXT;
-          break;
-
+        /* each end must lie wholly after its start: "<!-->" does not close a comment */
         case COMMENT:
-          if (c == '>' && i >= 2 && data[i - 1] == '-' && data[i - 2] == '-')
+          if (c == '>' && i >= start + 6 && data[i - 1] == '-' && data[i - 2] == '-')
             state = TEXT;
           break;
 
         case CDATA:
-          if (c == '>' && i >= 2 && data[i - 1] == ']' && data[i - 2] == ']')
+          if (c == '>' && i >= start + 11 && data[i - 1] == ']' && data[i - 2] == ']')
             state = TEXT;
           break;
 
         case PI:
-          if (c == '>' && data[i - 1] == '?')
+          if (c == '>' && i >= start + 3 && data[i - 1] == '?')
             state = TEXT;
           break;
 
@@ -233,38 +312,47 @@ init_libxml (void)
     }
 }
 
-/* Element text with runs of white space folded to one space, trimmed. */
+/* Element text with runs of white space folded to one space, trimmed; NULL when empty. */
 static char *
 node_text (xmlNode *node)
 {
-  g_autofree char *raw = (char *) xmlNodeGetContent (node);
-  GString *out;
+  xmlChar *owned = NULL;
+  const char *raw;
+  char *out, *w;
   gboolean space = FALSE;
+
+  /* the usual case, one text node, needs no copy from libxml2 */
+  if (node->children != NULL && node->children->next == NULL && node->children->type == XML_TEXT_NODE)
+    raw = (const char *) node->children->content;
+  else
+    raw = (const char *) (owned = xmlNodeGetContent (node));
 
   if (raw == NULL)
     return NULL;
 
-  out = g_string_sized_new (strlen (raw));
+  w = out = g_malloc (strlen (raw) + 1);
   for (const char *p = raw; *p; p++)
     {
-      if (g_ascii_isspace (*p))
-        space = out->len > 0;
+      if (*p == ' ' || *p == '\n' || *p == '\t' || *p == '\r')
+        space = w != out;
       else
         {
           if (space)
-            g_string_append_c (out, ' ');
+            *w++ = ' ';
           space = FALSE;
-          g_string_append_c (out, *p);
+          *w++ = *p;
         }
     }
+  *w = '\0';
+  xmlFree (owned);
 
-  if (out->len == 0)
+  if (w == out)
     {
-      g_string_free (out, TRUE);
+      g_free (out);
       return NULL;
     }
 
-  return g_string_free (out, FALSE);
+  return out;
 }
 
 static char *
@@ -482,11 +570,11 @@ build_entry (xmlNode    *node,
               link->cite = ref_of (child, "cite");
 
               if (is (child, "symptom"))
-                g_list_store_append (c->symptoms, link);
+                talus_ptr_list_append (c->symptoms, link);
               else if (is (child, "diagnostic"))
-                g_list_store_append (c->diagnostics, link);
+                talus_ptr_list_append (c->diagnostics, link);
               else
-                g_list_store_append (c->care, link);
+                talus_ptr_list_append (c->care, link);
             }
         }
       c->synonyms = g_strv_builder_end (synonyms);

@@ -9,6 +9,7 @@
 #include "talus-entry-private.h"
 #include "talus-knowledge-base.h"
 #include "talus-link.h"
+#include "talus-ptr-list.h"
 
 G_BEGIN_DECLS
 
@@ -26,7 +27,7 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (TalusRef, talus_ref_free)
 struct _TalusRegion
 {
   TalusEntry  parent_instance;
-  GListStore *structures;
+  TalusPtrList *structures;
 };
 
 struct _TalusStructure
@@ -35,7 +36,7 @@ struct _TalusStructure
   TalusStructureKind  kind;
   char               *abbreviation;
   GPtrArray          *region_refs;  /* TalusRef */
-  GListStore         *regions;
+  TalusPtrList       *regions;
 };
 
 struct _TalusSymptom
@@ -68,7 +69,7 @@ struct _TalusCareOption
   TalusCareStage  stage;
   TalusEvidence   evidence;
   GPtrArray      *cite_refs;  /* TalusRef */
-  GListStore     *references;
+  TalusPtrList   *references;
 };
 
 struct _TalusRedFlag
@@ -102,13 +103,13 @@ struct _TalusCondition
   GPtrArray     *structure_refs;  /* TalusRef */
   GPtrArray     *red_flag_refs;   /* TalusRef */
   GPtrArray     *cite_refs;       /* TalusRef */
-  GListStore    *regions;
-  GListStore    *structures;
-  GListStore    *symptoms;        /* TalusLink */
-  GListStore    *diagnostics;     /* TalusLink */
-  GListStore    *care;            /* TalusLink */
-  GListStore    *red_flags;
-  GListStore    *references;
+  TalusPtrList  *regions;
+  TalusPtrList  *structures;
+  TalusPtrList  *symptoms;        /* TalusLink */
+  TalusPtrList  *diagnostics;     /* TalusLink */
+  TalusPtrList  *care;            /* TalusLink */
+  TalusPtrList  *red_flags;
+  TalusPtrList  *references;
 };
 
 TalusLink *talus_link_new (const char *file,

@@ -8,6 +8,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "talus-data-resources.h"
 #include "talus-kb-private.h"
 
 enum {
@@ -102,7 +103,8 @@ compare_symptom_links (gconstpointer a,
                        gconstpointer b,
                        gpointer      user_data)
 {
-  const TalusLink *la = a, *lb = b;
+  const TalusLink *la = *(TalusLink * const *) a;
+  const TalusLink *lb = *(TalusLink * const *) b;
 
   return (int) lb->weight - (int) la->weight;
 }
@@ -112,7 +114,8 @@ compare_care_links (gconstpointer a,
                     gconstpointer b,
                     gpointer      user_data)
 {
-  const TalusLink *la = a, *lb = b;
+  const TalusLink *la = *(TalusLink * const *) a;
+  const TalusLink *lb = *(TalusLink * const *) b;
 
   return (int) talus_care_option_get_stage (TALUS_CARE_OPTION (la->target)) -
          (int) talus_care_option_get_stage (TALUS_CARE_OPTION (lb->target));
@@ -123,30 +126,10 @@ compare_red_flags (gconstpointer a,
                    gconstpointer b,
                    gpointer      user_data)
 {
-  return (int) TALUS_RED_FLAG ((gpointer) a)->urgency - (int) TALUS_RED_FLAG ((gpointer) b)->urgency;
-}
+  const TalusRedFlag *fa = *(TalusRedFlag * const *) a;
+  const TalusRedFlag *fb = *(TalusRedFlag * const *) b;
 
-/* g_list_store_sort is not stable; keep document order among equals. */
-static void
-stable_sort_store (GListStore       *store,
-                   GCompareDataFunc  compare)
-{
-  g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
-  guint n = g_list_model_get_n_items (G_LIST_MODEL (store));
-
-  for (guint i = 0; i < n; i++)
-    g_ptr_array_add (items, g_list_model_get_item (G_LIST_MODEL (store), i));
-
-  /* insertion sort: lists are short and it is stable */
-  for (guint i = 1; i < items->len; i++)
-    for (guint j = i; j > 0 && compare (items->pdata[j - 1], items->pdata[j], NULL) > 0; j--)
-      {
-        gpointer tmp = items->pdata[j];
-        items->pdata[j] = items->pdata[j - 1];
-        items->pdata[j - 1] = tmp;
-      }
-
-  g_list_store_splice (store, 0, n, items->pdata, items->len);
+  return (int) fa->urgency - (int) fb->urgency;
 }
 
 static void
@@ -159,12 +142,37 @@ add_backlink (gpointer        entry,
 }
 
 static void
-store_add (GListStore *store,
-           gpointer    item,
-           gboolean    commit)
+store_add (TalusPtrList *list,
+           gpointer      item,
+           gboolean      commit)
 {
   if (commit && item != NULL)
-    g_list_store_append (store, item);
+    talus_ptr_list_append (list, item);
+}
+
+/* Lists are short (the schema caps them at 32): a scan beats a hash table per list. */
+static gboolean
+listed_before (GPtrArray  *refs,
+               guint       position,
+               const char *id)
+{
+  for (guint i = 0; i < position; i++)
+    if (g_str_equal (((TalusRef *) refs->pdata[i])->id, id))
+      return TRUE;
+
+  return FALSE;
+}
+
+static gboolean
+link_listed_before (TalusPtrList *links,
+                    guint         position,
+                    const char   *id)
+{
+  for (guint i = 0; i < position; i++)
+    if (g_str_equal (((TalusLink *) talus_ptr_list_index (links, i))->ref->id, id))
+      return TRUE;
+
+  return FALSE;
 }
 
 static void
@@ -178,7 +186,7 @@ resolve_entry (Resolver   *r,
       TalusStructure *s = TALUS_STRUCTURE (entry);
 
       if (commit)
-        g_list_store_remove_all (s->regions);
+        talus_ptr_list_clear (s->regions);
       for (guint i = 0; i < s->region_refs->len; i++)
         {
           TalusRegion *region = resolve (r, KIND_REGION, s->region_refs->pdata[i], entry);
@@ -206,7 +214,7 @@ resolve_entry (Resolver   *r,
       TalusCareOption *c = TALUS_CARE_OPTION (entry);
 
       if (commit)
-        g_list_store_remove_all (c->references);
+        talus_ptr_list_clear (c->references);
       for (guint i = 0; i < c->cite_refs->len; i++)
         store_add (c->references, resolve (r, KIND_REFERENCE, c->cite_refs->pdata[i], entry), commit);
     }
@@ -237,12 +245,12 @@ resolve_entry (Resolver   *r,
   else if (TALUS_IS_CONDITION (entry))
     {
       TalusCondition *c = TALUS_CONDITION (entry);
-      struct { GListStore *store; guint kind; } links[] = {
+      struct { TalusPtrList *store; guint kind; } links[] = {
         { c->symptoms, KIND_SYMPTOM },
         { c->diagnostics, KIND_DIAGNOSTIC },
         { c->care, KIND_CARE },
       };
-      struct { GPtrArray *refs; GListStore *store; guint kind; } lists[] = {
+      struct { GPtrArray *refs; TalusPtrList *store; guint kind; } lists[] = {
         { c->region_refs, c->regions, KIND_REGION },
         { c->structure_refs, c->structures, KIND_STRUCTURE },
         { c->red_flag_refs, c->red_flags, KIND_RED_FLAG },
@@ -251,16 +259,14 @@ resolve_entry (Resolver   *r,
 
       for (guint l = 0; l < G_N_ELEMENTS (lists); l++)
         {
-          g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
-
           if (commit)
-            g_list_store_remove_all (lists[l].store);
+            talus_ptr_list_clear (lists[l].store);
           for (guint i = 0; i < lists[l].refs->len; i++)
             {
               TalusRef *ref = lists[l].refs->pdata[i];
               gpointer target = resolve (r, lists[l].kind, ref, entry);
 
-              if (!g_hash_table_add (seen, ref->id) && r->problems != NULL)
+              if (r->problems != NULL && listed_before (lists[l].refs, i, ref->id))
                 talus_kb_problem (r->problems, talus_entry_get_file (entry), ref->line,
                                   _("condition “%s” lists %s “%s” twice"),
                                   talus_entry_get_id (entry), kind_names[lists[l].kind], ref->id);
@@ -271,16 +277,15 @@ resolve_entry (Resolver   *r,
 
       for (guint l = 0; l < G_N_ELEMENTS (links); l++)
         {
-          g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
-          guint n = g_list_model_get_n_items (G_LIST_MODEL (links[l].store));
+          guint n = talus_ptr_list_get_length (links[l].store);
 
           for (guint i = 0; i < n; i++)
             {
-              g_autoptr(TalusLink) link = g_list_model_get_item (G_LIST_MODEL (links[l].store), i);
+              TalusLink *link = talus_ptr_list_index (links[l].store, i);
               TalusEntry *target = resolve (r, links[l].kind, link->ref, entry);
               TalusReference *cite = resolve (r, KIND_REFERENCE, link->cite, entry);
 
-              if (!g_hash_table_add (seen, link->ref->id) && r->problems != NULL)
+              if (r->problems != NULL && link_listed_before (links[l].store, i, link->ref->id))
                 talus_kb_problem (r->problems, link->file, link->ref->line,
                                   _("condition “%s” lists %s “%s” twice"),
                                   talus_entry_get_id (entry), kind_names[links[l].kind],
@@ -298,9 +303,9 @@ resolve_entry (Resolver   *r,
         {
           struct { guint n; const char *what; } parts[] = {
             { c->region_refs->len, N_("region") },
-            { g_list_model_get_n_items (G_LIST_MODEL (c->symptoms)), N_("symptom") },
-            { g_list_model_get_n_items (G_LIST_MODEL (c->diagnostics)), N_("diagnostic") },
-            { g_list_model_get_n_items (G_LIST_MODEL (c->care)), N_("care option") },
+            { talus_ptr_list_get_length (c->symptoms), N_("symptom") },
+            { talus_ptr_list_get_length (c->diagnostics), N_("diagnostic") },
+            { talus_ptr_list_get_length (c->care), N_("care option") },
           };
 
           for (guint i = 0; i < G_N_ELEMENTS (parts); i++)
@@ -313,9 +318,9 @@ resolve_entry (Resolver   *r,
 
       if (commit)
         {
-          stable_sort_store (c->symptoms, compare_symptom_links);
-          stable_sort_store (c->care, compare_care_links);
-          stable_sort_store (c->red_flags, compare_red_flags);
+          talus_ptr_list_sort (c->symptoms, compare_symptom_links);
+          talus_ptr_list_sort (c->care, compare_care_links);
+          talus_ptr_list_sort (c->red_flags, compare_red_flags);
         }
     }
 }
@@ -333,17 +338,17 @@ clear_links (TalusKnowledgeBase *self)
         {
           talus_entry_clear_conditions (value);
           if (TALUS_IS_REGION (value))
-            g_list_store_remove_all (TALUS_REGION (value)->structures);
+            talus_ptr_list_clear (TALUS_REGION (value)->structures);
           else if (TALUS_IS_CONDITION (value))
             {
               TalusCondition *c = value;
-              g_list_store_remove_all (c->regions);
-              g_list_store_remove_all (c->structures);
-              g_list_store_remove_all (c->red_flags);
-              g_list_store_remove_all (c->references);
+              talus_ptr_list_clear (c->regions);
+              talus_ptr_list_clear (c->structures);
+              talus_ptr_list_clear (c->red_flags);
+              talus_ptr_list_clear (c->references);
             }
           else if (TALUS_IS_STRUCTURE (value))
-            g_list_store_remove_all (TALUS_STRUCTURE (value)->regions);
+            talus_ptr_list_clear (TALUS_STRUCTURE (value)->regions);
         }
     }
 }
@@ -549,6 +554,10 @@ talus_knowledge_base_load_shipped (TalusKnowledgeBase  *self,
   g_auto(GStrv) names = NULL;
 
   g_return_val_if_fail (TALUS_IS_KNOWLEDGE_BASE (self), FALSE);
+
+  /* Referencing the resource keeps its object, and the constructor that registers it, in any
+   * program that links this static library. */
+  g_assert (talus_data_get_resource () != NULL);
 
   names = g_resources_enumerate_children (APP_PATH "/kb/", 0, error);
   if (names == NULL)

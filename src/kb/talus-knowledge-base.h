@@ -39,7 +39,7 @@ typedef enum {
 GQuark talus_kb_error_quark (void);
 
 /* Largest KB file accepted, in bytes. */
-#define TALUS_KB_MAX_FILE_SIZE (8 * 1024 * 1024)
+#define TALUS_KB_MAX_FILE_SIZE (32 * 1024 * 1024)
 
 #define TALUS_TYPE_KNOWLEDGE_BASE (talus_knowledge_base_get_type ())
 G_DECLARE_FINAL_TYPE (TalusKnowledgeBase, talus_knowledge_base, TALUS, KNOWLEDGE_BASE, GObject)

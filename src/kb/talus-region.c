@@ -27,7 +27,7 @@ talus_region_class_init (TalusRegionClass *klass)
 static void
 talus_region_init (TalusRegion *self)
 {
-  self->structures = g_list_store_new (TALUS_TYPE_STRUCTURE);
+  self->structures = talus_ptr_list_new (TALUS_TYPE_STRUCTURE);
 }
 
 GListModel *

@@ -30,7 +30,7 @@ static void
 talus_structure_init (TalusStructure *self)
 {
   self->region_refs = g_ptr_array_new_with_free_func ((GDestroyNotify) talus_ref_free);
-  self->regions = g_list_store_new (TALUS_TYPE_REGION);
+  self->regions = talus_ptr_list_new (TALUS_TYPE_REGION);
 }
 
 TalusStructureKind
