@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "talus-anatomy-document.h"
+#include "talus-data-resources.h"
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (xmlDoc, xmlFreeDoc)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (xmlParserCtxt, xmlFreeParserCtxt)
@@ -25,9 +26,13 @@ static const char hit_stylesheet[] =
   " display: inline !important; visibility: visible !important; opacity: 1 !important; }\n"
   ".region, .region *, .landmark, .landmark * {"
   " fill: #000 !important; fill-opacity: 1 !important; opacity: 1 !important;"
-  " display: inline !important; visibility: visible !important; }\n";
+  " display: inline !important; visibility: visible !important; }\n"
+  /* Hit shapes are geometry: soft masks and blur filters only cost time there (a masked layer
+   * makes every 1x1 pixel test render a full-size mask) and would fade hits out. */
+  "* { mask: none !important; filter: none !important; }\n";
 
-/* An alpha at or above this, out of 255, is a hit: the point is within half a pixel of the shape. */
+/* An alpha at or above this, out of 255, is a hit: the point is within half a pixel of the
+ * shape. */
 #define HIT_ALPHA_THRESHOLD 128
 
 typedef struct
@@ -335,7 +340,8 @@ scan_ids (TalusAnatomyDocument  *self,
   Scan scan = { self, display_name, error };
 
   /* Refuse before parsing: librsvg would expand internal entities, libxml2 would read them. */
-  if (g_strstr_len (data, size, "<!DOCTYPE") != NULL || g_strstr_len (data, size, "<!ENTITY") != NULL)
+  if (g_strstr_len (data, size, "<!DOCTYPE") != NULL ||
+      g_strstr_len (data, size, "<!ENTITY") != NULL)
     {
       g_set_error (error, TALUS_ANATOMY_ERROR, TALUS_ANATOMY_ERROR_FORBIDDEN,
                    "%s: a DOCTYPE or entity declaration is not allowed in a drawing", display_name);
@@ -472,6 +478,76 @@ measure_size (TalusAnatomyDocument  *self,
   return TRUE;
 }
 
+/* librsvg 2.54 also unites the box of a straight stroke deeper in a transformed group with that
+ * group's origin, which inflates the ink box of many structures. Its box is a superset of the
+ * truth, so render the element inside it (at most 512 px a side) and keep what has ink. */
+static void
+tighten_bounds (TalusAnatomyDocument *self,
+                Item                 *item)
+{
+  RsvgRectangle viewport = { 0, 0, self->width, self->height };
+  double k = MIN (1.0, 512.0 / MAX (item->w, item->h));
+  int sw = (int) ceil (item->w * k) + 2;
+  int sh = (int) ceil (item->h * k) + 2;
+  int min_x = sw, min_y = sh, max_x = -1, max_y = -1;
+  cairo_surface_t *surface;
+  const guchar *data;
+  int stride;
+  cairo_t *cr;
+  gboolean ok;
+
+  surface = cairo_image_surface_create (CAIRO_FORMAT_A8, sw, sh);
+  if (cairo_surface_status (surface) != CAIRO_STATUS_SUCCESS)
+    {
+      cairo_surface_destroy (surface);
+      return;
+    }
+
+  /* One pixel of margin on every side. */
+  cr = cairo_create (surface);
+  cairo_translate (cr, 1, 1);
+  cairo_scale (cr, k, k);
+  cairo_translate (cr, -item->x, -item->y);
+  ok = rsvg_handle_render_layer (self->hit_handle, cr, item->css_id, &viewport, NULL);
+  cairo_destroy (cr);
+  cairo_surface_flush (surface);
+
+  data = cairo_image_surface_get_data (surface);
+  stride = cairo_image_surface_get_stride (surface);
+  for (int y = 0; ok && y < sh; y++)
+    for (int x = 0; x < sw; x++)
+      if (data[y * stride + x] != 0)
+        {
+          min_x = MIN (min_x, x);
+          max_x = MAX (max_x, x);
+          min_y = MIN (min_y, y);
+          max_y = MAX (max_y, y);
+        }
+  cairo_surface_destroy (surface);
+
+  if (!ok)
+    return;
+
+  if (max_x < 0)
+    {
+      /* Nothing is drawn: nothing to hit. */
+      item->has_bounds = FALSE;
+      return;
+    }
+
+  {
+    double x0 = MAX (item->x, item->x + (min_x - 1) / k);
+    double y0 = MAX (item->y, item->y + (min_y - 1) / k);
+    double x1 = MIN (item->x + item->w, item->x + max_x / k);
+    double y1 = MIN (item->y + item->h, item->y + max_y / k);
+
+    item->x = x0;
+    item->y = y0;
+    item->w = MAX (x1 - x0, 1.0 / k);
+    item->h = MAX (y1 - y0, 1.0 / k);
+  }
+}
+
 static void
 measure_item (TalusAnatomyDocument *self,
               Item                 *item)
@@ -503,6 +579,7 @@ measure_item (TalusAnatomyDocument *self,
       item->y = ink.y;
       item->w = ink.width;
       item->h = ink.height;
+      tighten_bounds (self, item);
     }
 }
 
@@ -639,6 +716,9 @@ talus_anatomy_document_new_for_view (TalusViewKind   view,
 
   g_return_val_if_fail ((guint) view < TALUS_VIEW_N_KINDS, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  /* Referencing the resource links it in from the static library, which registers it. */
+  g_assert (talus_data_get_resource () != NULL);
 
   path = g_strdup_printf (APP_PATH "/anatomy/%s.svg", view_nicks[view]);
   display_name = g_strdup_printf ("%s.svg", view_nicks[view]);
@@ -927,9 +1007,11 @@ render_highlight (TalusAnatomyDocument  *self,
       if (item == NULL)
         continue;
 
-      /* Regions are invisible in the drawing: tint their filled hit shape, lightly. */
-      if (!tint_element (item->klass == NULL ? self->hit_handle : self->handle, cr, item->css_id,
-                         viewport, rgba, item->klass == NULL ? 1.0 / 3.0 : 1.0, error))
+      /* Through the hit copy: regions are invisible in the drawing (tint their filled hit
+       * shape, lightly), and an element under a masked layer renders nothing on its own in
+       * librsvg 2.54. */
+      if (!tint_element (self->hit_handle, cr, item->css_id, viewport, rgba,
+                         item->klass == NULL ? 1.0 / 3.0 : 1.0, error))
         return FALSE;
     }
 

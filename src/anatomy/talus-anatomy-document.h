@@ -71,7 +71,8 @@ typedef enum /*< flags >*/ {
 GType talus_layers_get_type (void) G_GNUC_CONST;
 
 #define TALUS_TYPE_ANATOMY_DOCUMENT (talus_anatomy_document_get_type ())
-G_DECLARE_FINAL_TYPE (TalusAnatomyDocument, talus_anatomy_document, TALUS, ANATOMY_DOCUMENT, GObject)
+G_DECLARE_FINAL_TYPE (TalusAnatomyDocument, talus_anatomy_document, TALUS, ANATOMY_DOCUMENT,
+                      GObject)
 
 /* Loads APP_PATH/anatomy/<nick>.svg from the GResource. */
 TalusAnatomyDocument *talus_anatomy_document_new_for_view   (TalusViewKind          view,

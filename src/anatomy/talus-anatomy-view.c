@@ -80,6 +80,7 @@ struct _TalusAnatomyView
   double                pinch_zoom;
   double                pointer_x;
   double                pointer_y;
+  gboolean              keyboard_mode;
 };
 
 enum {
@@ -298,6 +299,17 @@ set_focus_id (TalusAnatomyView *self,
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
+/* Moving between items with the keyboard shows the focus ring until the pointer is used. The
+ * window's :focus-visible is not enough: GTK drops it shortly after keys the widget's own
+ * bindings handle. */
+static void
+set_focus_id_from_keyboard (TalusAnatomyView *self,
+                            const char       *id)
+{
+  self->keyboard_mode = id != NULL;
+  set_focus_id (self, id);
+}
+
 static void
 set_hover_id (TalusAnatomyView *self,
               const char       *id)
@@ -311,16 +323,45 @@ set_hover_id (TalusAnatomyView *self,
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
-/* The structure's region in this view, as documented for talus_anatomy_view_select(). */
+/* The region a structure selects. With the knowledge base, the structure's own regions win: the
+ * region clicked (@point_region) if it is one of them, else the first of them drawn in this view,
+ * else the first of them. Without it, the drawing decides: the region clicked, else the region
+ * under the centre of the structure's bounds. */
 static const char *
 region_for_structure (TalusAnatomyView *self,
-                      const char       *id)
+                      const char       *id,
+                      const char       *point_region)
 {
   TalusAnatomyDocument *doc = get_document (self);
-  TalusEntry *entry;
-  GListModel *regions;
-  const char *first = NULL;
+  TalusEntry *entry = lookup_entry (self, id);
   double x, y, w, h;
+
+  if (entry != NULL && TALUS_IS_STRUCTURE (entry))
+    {
+      GListModel *regions = talus_structure_get_regions (TALUS_STRUCTURE (entry));
+      const char *first = NULL, *first_drawn = NULL;
+
+      for (guint i = 0; i < g_list_model_get_n_items (regions); i++)
+        {
+          g_autoptr (TalusEntry) region = g_list_model_get_item (regions, i);
+          /* Owned by the entry, which the knowledge base keeps alive. */
+          const char *region_id = talus_entry_get_id (region);
+
+          if (g_strcmp0 (region_id, point_region) == 0)
+            return region_id;
+          if (first_drawn == NULL && doc != NULL &&
+              talus_anatomy_document_is_region (doc, region_id))
+            first_drawn = region_id;
+          if (first == NULL)
+            first = region_id;
+        }
+
+      if (first_drawn != NULL || first != NULL)
+        return first_drawn != NULL ? first_drawn : first;
+    }
+
+  if (point_region != NULL)
+    return point_region;
 
   if (doc != NULL && talus_anatomy_document_get_bounds (doc, id, &x, &y, &w, &h))
     {
@@ -331,24 +372,7 @@ region_for_structure (TalusAnatomyView *self,
         return region;
     }
 
-  entry = lookup_entry (self, id);
-  if (entry == NULL || !TALUS_IS_STRUCTURE (entry))
-    return NULL;
-
-  regions = talus_structure_get_regions (TALUS_STRUCTURE (entry));
-  for (guint i = 0; i < g_list_model_get_n_items (regions); i++)
-    {
-      g_autoptr (TalusEntry) region = g_list_model_get_item (regions, i);
-      const char *region_id = talus_entry_get_id (region);
-
-      if (doc != NULL && talus_anatomy_document_is_region (doc, region_id))
-        return region_id;
-      if (first == NULL)
-        first = region_id;
-    }
-
-  /* The id string is owned by the entry, which the knowledge base keeps alive. */
-  return first;
+  return NULL;
 }
 
 static void
@@ -492,7 +516,7 @@ select_at (TalusAnatomyView *self,
   else if (id == region)
     set_selection (self, NULL, region);
   else
-    set_selection (self, id, region != NULL ? region : region_for_structure (self, id));
+    set_selection (self, id, region_for_structure (self, id, region));
 }
 
 static GdkTexture *
@@ -524,7 +548,7 @@ render_cache (TalusAnatomyView      *self,
   TalusAnatomyDocument *doc = get_document (self);
   g_autoptr (GError) error = NULL;
   int sf = gtk_widget_get_scale_factor (GTK_WIDGET (self));
-  double k = s * sf, dw, dh;
+  double k = s * sf, dw, dh, ox, oy;
   int pw, ph;
   cairo_surface_t *surface;
   cairo_t *cr;
@@ -534,14 +558,19 @@ render_cache (TalusAnatomyView      *self,
   if (doc == NULL || area->size.width <= 0 || area->size.height <= 0)
     return FALSE;
 
-  pw = (int) ceil (area->size.width * k);
-  ph = (int) ceil (area->size.height * k);
+  /* Start on a whole pixel of the full-size render, so the texture lands on device pixels. */
+  ox = floor (area->origin.x * k) / k;
+  oy = floor (area->origin.y * k) / k;
+  pw = (int) ceil ((area->size.width + area->origin.x - ox) * k);
+  ph = (int) ceil ((area->size.height + area->origin.y - oy) * k);
   /* Beyond the cap, the texture is stretched (the detail texture never gets there). */
   if (pw > TALUS_ANATOMY_MAX_SURFACE_SIZE || ph > TALUS_ANATOMY_MAX_SURFACE_SIZE)
     {
       double shrink = (double) TALUS_ANATOMY_MAX_SURFACE_SIZE / MAX (pw, ph);
 
       k *= shrink;
+      ox = area->origin.x;
+      oy = area->origin.y;
       pw = MIN ((int) ceil (area->size.width * k), TALUS_ANATOMY_MAX_SURFACE_SIZE);
       ph = MIN ((int) ceil (area->size.height * k), TALUS_ANATOMY_MAX_SURFACE_SIZE);
     }
@@ -557,7 +586,7 @@ render_cache (TalusAnatomyView      *self,
 
   talus_anatomy_document_get_size (doc, &dw, &dh);
   cr = cairo_create (surface);
-  cairo_translate (cr, -area->origin.x * k, -area->origin.y * k);
+  cairo_translate (cr, -ox * k, -oy * k);
   ok = talus_anatomy_document_render (doc, cr, dw * k, dh * k, self->layers, NULL, NULL, &error);
   if (ok && dark)
     {
@@ -580,7 +609,7 @@ render_cache (TalusAnatomyView      *self,
   cache->texture = texture_for_surface (surface);
   cairo_surface_destroy (surface);
   /* The area actually covered, after rounding up to whole pixels. */
-  graphene_rect_init (&cache->area, area->origin.x, area->origin.y, pw / k, ph / k);
+  graphene_rect_init (&cache->area, ox, oy, pw / k, ph / k);
   cache->s = s;
   cache->width = gtk_widget_get_width (GTK_WIDGET (self));
   cache->height = gtk_widget_get_height (GTK_WIDGET (self));
@@ -627,11 +656,20 @@ detail_is_current (TalusAnatomyView *self,
 {
   graphene_rect_t area;
 
-  if (!cache_matches_content (self, &self->detail, dark) || fabs (self->detail.s - layout->s) > 1e-9)
+  if (!cache_matches_content (self, &self->detail, dark) ||
+      fabs (self->detail.s - layout->s) > 1e-9)
     return FALSE;
 
-  return visible_area (self, layout, &area) && graphene_rect_contains_rect (&self->detail.area,
-                                                                           &area);
+  if (!visible_area (self, layout, &area))
+    return FALSE;
+
+  /* graphene is single precision: allow a unit of slack, or this never settles. */
+  return self->detail.area.origin.x <= area.origin.x + 1 &&
+         self->detail.area.origin.y <= area.origin.y + 1 &&
+         self->detail.area.origin.x + self->detail.area.size.width + 1 >=
+           area.origin.x + area.size.width &&
+         self->detail.area.origin.y + self->detail.area.size.height + 1 >=
+           area.origin.y + area.size.height;
 }
 
 static gboolean
@@ -647,7 +685,11 @@ render_detail_cb (gpointer user_data)
   if (self->zoom > 1.0 && get_layout (self, &layout) && !detail_is_current (self, &layout, dark) &&
       visible_area (self, &layout, &area))
     {
+      gint64 start = g_get_monotonic_time ();
+
       render_cache (self, &self->detail, &area, layout.s, dark);
+      g_debug ("detail %.0f×%.0f at %.2f in %.0f ms", area.size.width, area.size.height,
+               layout.s, (g_get_monotonic_time () - start) / 1000.0);
       gtk_widget_queue_draw (GTK_WIDGET (self));
     }
 
@@ -750,11 +792,18 @@ snapshot_message (TalusAnatomyView *self,
 
   pango_layout_get_pixel_size (layout, &width, &height);
   gtk_snapshot_save (snapshot);
-  gtk_snapshot_translate (snapshot,
-                          &GRAPHENE_POINT_INIT ((gtk_widget_get_width (GTK_WIDGET (self)) - width) / 2.0,
-                                                (gtk_widget_get_height (GTK_WIDGET (self)) - height) / 2.0));
+  gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (
+                            (gtk_widget_get_width (GTK_WIDGET (self)) - width) / 2.0,
+                            (gtk_widget_get_height (GTK_WIDGET (self)) - height) / 2.0));
   gtk_snapshot_append_layout (snapshot, layout, &(GdkRGBA) { 0.5, 0.5, 0.5, 1 });
   gtk_snapshot_restore (snapshot);
+}
+
+static gboolean
+show_focus_ring (TalusAnatomyView *self)
+{
+  return self->focus_id != NULL && gtk_widget_has_focus (GTK_WIDGET (self)) &&
+         (self->keyboard_mode || gtk_widget_has_visible_focus (GTK_WIDGET (self)));
 }
 
 static void
@@ -768,6 +817,7 @@ talus_anatomy_view_snapshot (GtkWidget   *widget,
   int height = gtk_widget_get_height (widget);
   GskRoundedRect card;
   graphene_rect_t card_rect;
+  gboolean detail_current;
   Layout layout;
   double dw, dh;
 
@@ -790,9 +840,13 @@ talus_anatomy_view_snapshot (GtkWidget   *widget,
       Layout fitted = layout;
       graphene_rect_t all;
 
+      gint64 start = g_get_monotonic_time ();
+
       fitted.s = layout.s / self->zoom;
       graphene_rect_init (&all, 0, 0, dw, dh);
       render_cache (self, &self->base, &all, fitted.s, dark);
+      g_debug ("base %d×%d at %.2f in %.0f ms", width, height, fitted.s,
+               (g_get_monotonic_time () - start) / 1000.0);
       if (!cache_matches_content (self, &self->detail, dark))
         cache_clear (&self->detail);
     }
@@ -811,14 +865,17 @@ talus_anatomy_view_snapshot (GtkWidget   *widget,
                                   : &(GdkRGBA) { 1, 1, 1, 1 },
                              &card_rect);
 
-  if (self->base.texture != NULL)
+  /* The stretched base shows only while the detail is being brought up to date: under a
+   * current detail its blurred antialiasing would halo the sharp edges. */
+  detail_current = self->zoom > 1.0 && detail_is_current (self, &layout, dark);
+  if (self->base.texture != NULL && !detail_current)
     append_texture (snapshot, &self->base, &layout);
 
   if (self->zoom > 1.0)
     {
       if (cache_matches_content (self, &self->detail, dark))
         append_texture (snapshot, &self->detail, &layout);
-      if (!detail_is_current (self, &layout, dark) && self->detail_id == 0)
+      if (!detail_current && self->detail_id == 0)
         self->detail_id = g_timeout_add (DETAIL_DELAY_MS, render_detail_cb, self);
     }
 
@@ -834,19 +891,22 @@ talus_anatomy_view_snapshot (GtkWidget   *widget,
       selection[n++] = self->selected_structure;
     append_tint (self, snapshot, &layout, selection, selection_rgba);
   }
-  if (self->hover_id != NULL)
+  if (self->hover_id != NULL && g_strcmp0 (self->hover_id, self->selected_structure) != 0)
     append_tint (self, snapshot, &layout, (const char *[]) { self->hover_id, NULL }, hover_rgba);
 
-  if (self->focus_id != NULL && gtk_widget_has_visible_focus (widget))
+  if (self->focus_id != NULL && show_focus_ring (self))
     {
-      if (g_strcmp0 (self->focus_id, self->hover_id) != 0)
+      /* Tints add up to mud: no focus tint over the hover or the selection. */
+      if (g_strcmp0 (self->focus_id, self->hover_id) != 0 &&
+          g_strcmp0 (self->focus_id, self->selected_structure) != 0 &&
+          g_strcmp0 (self->focus_id, self->selected_region) != 0)
         append_tint (self, snapshot, &layout, (const char *[]) { self->focus_id, NULL },
                      focus_rgba);
     }
 
   gtk_snapshot_pop (snapshot);
 
-  if (self->focus_id != NULL && gtk_widget_has_visible_focus (widget))
+  if (self->focus_id != NULL && show_focus_ring (self))
     append_focus_ring (self, snapshot, &layout);
 
   gtk_snapshot_pop (snapshot);
@@ -896,14 +956,14 @@ talus_anatomy_view_focus (GtkWidget        *widget,
   if (!gtk_widget_has_focus (widget))
     {
       /* Entering: start at the end we come from. */
-      set_focus_id (self, g_ptr_array_index (chain, forward ? 0 : chain->len - 1));
+      set_focus_id_from_keyboard (self, g_ptr_array_index (chain, forward ? 0 : chain->len - 1));
       return gtk_widget_grab_focus (widget);
     }
 
   if (self->focus_id == NULL ||
       !g_ptr_array_find_with_equal_func (chain, self->focus_id, g_str_equal, &index))
     {
-      set_focus_id (self, g_ptr_array_index (chain, forward ? 0 : chain->len - 1));
+      set_focus_id_from_keyboard (self, g_ptr_array_index (chain, forward ? 0 : chain->len - 1));
       return TRUE;
     }
 
@@ -914,7 +974,7 @@ talus_anatomy_view_focus (GtkWidget        *widget,
       return FALSE;
     }
 
-  set_focus_id (self, g_ptr_array_index (chain, forward ? index + 1 : index - 1));
+  set_focus_id_from_keyboard (self, g_ptr_array_index (chain, forward ? index + 1 : index - 1));
   return TRUE;
 }
 
@@ -934,7 +994,7 @@ move_focus (TalusAnatomyView *self,
 
   /* Arrow keys wrap around, unlike Tab, which leaves the widget at the ends. */
   index = (index + chain->len + (delta > 0 ? 1 : chain->len - 1)) % chain->len;
-  set_focus_id (self, g_ptr_array_index (chain, index));
+  set_focus_id_from_keyboard (self, g_ptr_array_index (chain, index));
 }
 
 static void
@@ -1074,7 +1134,8 @@ drag_end_cb (GtkGestureDrag   *gesture,
   if (self->dragging)
     {
       self->dragging = FALSE;
-      gtk_widget_set_cursor_from_name (GTK_WIDGET (self), self->hover_id != NULL ? "pointer" : NULL);
+      gtk_widget_set_cursor_from_name (GTK_WIDGET (self),
+                                       self->hover_id != NULL ? "pointer" : NULL);
       return;
     }
 
@@ -1084,6 +1145,8 @@ drag_end_cb (GtkGestureDrag   *gesture,
 
   if (gtk_widget_get_focusable (GTK_WIDGET (self)))
     gtk_widget_grab_focus (GTK_WIDGET (self));
+  self->keyboard_mode = FALSE;
+  gtk_widget_queue_draw (GTK_WIDGET (self));
   select_at (self, x + dx, y + dy);
 }
 
@@ -1158,7 +1221,12 @@ query_tooltip_cb (GtkWidget        *widget,
   if (id == NULL || doc == NULL)
     return FALSE;
 
-  if (region != NULL && g_strcmp0 (region, id) != 0)
+  /* The region a click here would select with the structure. */
+  if (talus_anatomy_document_is_region (doc, id))
+    region = NULL;
+  else
+    region = region_for_structure (self, id, region);
+  if (region != NULL)
     markup = g_markup_printf_escaped ("<b>%s</b>\n%s", display_name (self, id),
                                       display_name (self, region));
   else
@@ -1190,6 +1258,9 @@ scale_factor_changed_cb (TalusAnatomyView *self)
 static void
 focus_changed_cb (TalusAnatomyView *self)
 {
+  /* The keyboard item belongs to the focus: Tab back in starts again at an end. */
+  if (!gtk_widget_has_focus (GTK_WIDGET (self)))
+    set_focus_id (self, NULL);
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
@@ -1346,7 +1417,8 @@ talus_anatomy_view_class_init (TalusAnatomyViewClass *klass)
                                    clear_selection_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_plus, 0, "anatomy.zoom-in", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_plus, GDK_SHIFT_MASK, "anatomy.zoom-in", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_plus, GDK_SHIFT_MASK,
+                                       "anatomy.zoom-in", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_equal, 0, "anatomy.zoom-in", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Add, 0, "anatomy.zoom-in", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_minus, 0, "anatomy.zoom-out", NULL);
@@ -1401,6 +1473,7 @@ talus_anatomy_view_init (TalusAnatomyView *self)
   g_signal_connect (self, "notify::has-focus", G_CALLBACK (focus_changed_cb), NULL);
 
   controller = gtk_event_controller_motion_new ();
+  g_signal_connect (controller, "enter", G_CALLBACK (motion_cb), self);
   g_signal_connect (controller, "motion", G_CALLBACK (motion_cb), self);
   g_signal_connect (controller, "leave", G_CALLBACK (leave_cb), self);
   gtk_widget_add_controller (GTK_WIDGET (self), controller);
@@ -1486,11 +1559,13 @@ talus_anatomy_view_set_layers (TalusAnatomyView *self,
 
   self->layers = layers;
   /* Hidden structures can no longer be hovered or focused. */
-  if (self->hover_id != NULL && !talus_anatomy_view_compute_point_for_id (self, self->hover_id, NULL))
-    set_hover_id (self, NULL);
-  if (self->focus_id != NULL && get_document (self) != NULL &&
-      !talus_anatomy_document_is_visible (get_document (self), self->focus_id, layers))
-    set_focus_id (self, NULL);
+  if (get_document (self) != NULL)
+    {
+      if (!talus_anatomy_document_is_visible (get_document (self), self->hover_id, layers))
+        set_hover_id (self, NULL);
+      if (!talus_anatomy_document_is_visible (get_document (self), self->focus_id, layers))
+        set_focus_id (self, NULL);
+    }
   gtk_widget_queue_draw (GTK_WIDGET (self));
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LAYERS]);
 }
@@ -1595,7 +1670,7 @@ talus_anatomy_view_select (TalusAnatomyView *self,
     set_selection (self, NULL, id);
   else if ((doc != NULL && talus_anatomy_document_has_id (doc, id)) ||
            (entry != NULL && TALUS_IS_STRUCTURE (entry)))
-    set_selection (self, id, region_for_structure (self, id));
+    set_selection (self, id, region_for_structure (self, id, NULL));
   else
     g_debug ("Not selecting “%s”: neither in the %s drawing nor in the knowledge base", id,
              talus_view_kind_to_nick (self->view));

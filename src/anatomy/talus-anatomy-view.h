@@ -49,9 +49,10 @@ TalusKnowledgeBase   *talus_anatomy_view_get_knowledge_base     (TalusAnatomyVie
 void                  talus_anatomy_view_set_knowledge_base     (TalusAnatomyView    *self,
                                                                  TalusKnowledgeBase  *kb);
 
-/* Selects a structure id or a region id; NULL clears. A structure selects its region too: the
- * region under the centre of its bounds in this view, else its first knowledge-base region in
- * this view, else its first knowledge-base region. An id neither in the drawing nor in the
+/* Selects a structure id or a region id; NULL clears. A structure selects its region too: with
+ * a knowledge base its first KB region drawn in this view (else its first KB region); without
+ * one, the region under the centre of its bounds. A click on a structure selects the clicked
+ * region when the KB lists it for the structure. An id neither in the drawing nor in the
  * knowledge base is ignored. Emits "selection-changed" once when anything changed. */
 void                  talus_anatomy_view_select                 (TalusAnatomyView    *self,
                                                                  const char          *id);

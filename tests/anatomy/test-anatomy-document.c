@@ -115,7 +115,8 @@ test_ids (Fixture       *fixture,
           gconstpointer  user_data)
 {
   const char * const expected_structures[] = {
-    "fibula", "metatarsals", "fifth-metatarsal", "atfl", "achilles-tendon", "sural-nerve",
+    "fibula", "metatarsals", "fifth-metatarsal", "atfl", "achilles-tendon", "peroneus-longus",
+    "sural-nerve",
     "retrocalcaneal-bursa", "ottawa-lateral-malleolus", NULL,
   };
   const char * const expected_regions[] = { "lateral-ankle", "midfoot", NULL };
@@ -138,7 +139,8 @@ test_ids (Fixture       *fixture,
   g_assert_false (talus_anatomy_document_is_region (fixture->doc, "atfl"));
   g_assert_cmpstr (talus_anatomy_document_get_structure_class (fixture->doc, "atfl"), ==,
                    "ligament");
-  g_assert_cmpstr (talus_anatomy_document_get_structure_class (fixture->doc, "ottawa-lateral-malleolus"),
+  g_assert_cmpstr (talus_anatomy_document_get_structure_class (fixture->doc,
+                                                               "ottawa-lateral-malleolus"),
                    ==, "landmark");
   g_assert_null (talus_anatomy_document_get_structure_class (fixture->doc, "midfoot"));
 
@@ -182,11 +184,14 @@ test_bounds (Fixture       *fixture,
   assert_bounds (fixture->doc, "sural-nerve", 247, 150, 6, 500);
   /* 2-wide stroke around 300..360 x 100..420 */
   assert_bounds (fixture->doc, "fibula", 299, 99, 62, 322);
+  /* a straight stroke deep in a transformed group (librsvg measures it to the group origin) */
+  assert_bounds (fixture->doc, "peroneus-longus", 946, 249, 38, 102);
   /* a group: the union of its children */
   assert_bounds (fixture->doc, "metatarsals", 699, 499, 202, 102);
   /* invisible regions are measured as filled */
   assert_bounds (fixture->doc, "lateral-ankle", 280, 300, 340, 180);
-  g_assert_false (talus_anatomy_document_get_bounds (fixture->doc, "talus", NULL, NULL, NULL, NULL));
+  g_assert_false (talus_anatomy_document_get_bounds (fixture->doc, "talus", NULL, NULL, NULL,
+                                                     NULL));
   g_assert_false (talus_anatomy_document_get_bounds (fixture->doc, "deco-shadow", NULL, NULL, NULL,
                                                      NULL));
 }
@@ -302,7 +307,7 @@ test_render (Fixture       *fixture,
 {
   g_autoptr (GError) error = NULL;
   cairo_surface_t *all, *hidden, *highlighted, *regions;
-  const char * const highlight[] = { "atfl", "not-in-this-view", NULL };
+  const char * const highlight[] = { "atfl", "not-in-this-view", "fifth-metatarsal", NULL };
   const double green[4] = { 0, 1, 0, 1 };
   cairo_t *cr;
 
@@ -348,6 +353,11 @@ test_render (Fixture       *fixture,
   /* an opaque green tint through the ligament, nothing around it */
   g_assert_cmphex (pixel (highlighted, 230, 190), ==, 0xff00ff00);
   g_assert_cmphex (pixel (highlighted, 230, 200), ==, pixel (all, 230, 200));
+  /* also under a masked layer: the fifth metatarsal at (800,580) */
+  g_assert_cmphex (pixel (all, 400, 290), ==, 0xffefe6d2);
+  g_assert_cmphex (pixel (highlighted, 400, 290), ==, 0xff00ff00);
+  /* the rest of the metatarsals group is not tinted */
+  g_assert_cmphex (pixel (highlighted, 400, 257), ==, pixel (all, 400, 257));
 
   regions = talus_anatomy_document_render_to_surface (fixture->doc, 600, 400,
                                                       TALUS_LAYER_REGIONS_VISIBLE, &error);
@@ -390,12 +400,19 @@ test_surface_clamp (Fixture       *fixture,
   cairo_surface_t *surface;
   cairo_t *cr;
 
-  surface = talus_anatomy_document_render_to_surface (fixture->doc, 120000, 80000,
+  /* a flat strip keeps the test fast: 120000 x 800 shrinks to 8192 x 54 */
+  surface = talus_anatomy_document_render_to_surface (fixture->doc, 120000, 800,
                                                       TALUS_LAYER_LABELS, &error);
   g_assert_no_error (error);
   g_assert_cmpint (cairo_image_surface_get_width (surface), ==, TALUS_ANATOMY_MAX_SURFACE_SIZE);
-  g_assert_cmpint (cairo_image_surface_get_height (surface), <=, TALUS_ANATOMY_MAX_SURFACE_SIZE);
-  g_assert_cmpint (cairo_image_surface_get_height (surface), >=, 5460);
+  g_assert_cmpint (cairo_image_surface_get_height (surface), ==, 54);
+  cairo_surface_destroy (surface);
+
+  surface = talus_anatomy_document_render_to_surface (fixture->doc, 10, G_MAXINT,
+                                                      TALUS_LAYER_LABELS, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (cairo_image_surface_get_width (surface), ==, 1);
+  g_assert_cmpint (cairo_image_surface_get_height (surface), ==, TALUS_ANATOMY_MAX_SURFACE_SIZE);
   cairo_surface_destroy (surface);
 
   surface = talus_anatomy_document_render_to_surface (fixture->doc, 0, 0, TALUS_LAYER_DEFAULT,
@@ -485,7 +502,8 @@ test_external_reference (void)
   doc = load_string ("<svg xmlns=\"http://www.w3.org/2000/svg\" "
                      "xmlns:xlink=\"http://www.w3.org/1999/xlink\" width=\"10\" height=\"10\" "
                      "viewBox=\"0 0 10 10\"><g id=\"layer-bones\">"
-                     "<image id=\"talus\" class=\"bone\" x=\"0\" y=\"0\" width=\"10\" height=\"10\" "
+                     "<image id=\"talus\" class=\"bone\" x=\"0\" y=\"0\" width=\"10\" "
+                     "height=\"10\" "
                      "xlink:href=\"file://" TALUS_ANATOMY_TEST_DATA "/red.png\"/>"
                      "<image x=\"0\" y=\"0\" width=\"10\" height=\"10\" href=\"red.png\"/>"
                      "</g></svg>", &error);
@@ -611,6 +629,60 @@ test_shipped_views (void)
     }
 }
 
+/* Points a clinician would name without looking at the code, in document coordinates of the
+ * shipped 1200 x 800 drawings (right foot). If a drawing moves a bone far enough to break one
+ * of these, the drawing is what needs a second look. */
+static void
+test_shipped_sanity_points (void)
+{
+  static const struct
+  {
+    TalusViewKind view;
+    double        x, y;
+    const char   *region;
+    const char   *structure; /* NULL: any or none */
+    const char   *what;
+  } points[] = {
+    { TALUS_VIEW_LATERAL, 416, 545, "lateral-ankle", "lateral-malleolus", "lateral malleolus" },
+    { TALUS_VIEW_LATERAL, 300, 735, "plantar-heel", NULL, "under the heel" },
+    { TALUS_VIEW_LATERAL, 900, 700, "big-toe", "phalanges", "the toes" },
+    { TALUS_VIEW_MEDIAL, 760, 510, "medial-ankle", "medial-malleolus", "medial malleolus" },
+    { TALUS_VIEW_MEDIAL, 300, 690, "big-toe", "phalanges", "the big toe" },
+    { TALUS_VIEW_POSTERIOR, 700, 470, "lateral-ankle", "lateral-malleolus",
+      "lateral malleolus, on the right of a right foot seen from behind" },
+    { TALUS_VIEW_POSTERIOR, 520, 450, "medial-ankle", NULL, "behind the medial malleolus" },
+    { TALUS_VIEW_POSTERIOR, 620, 600, "posterior-heel", "achilles-tendon", "Achilles insertion" },
+    { TALUS_VIEW_PLANTAR, 600, 650, "plantar-heel", "calcaneus", "the heel" },
+    { TALUS_VIEW_PLANTAR, 680, 100, "big-toe", "phalanges", "the big toe" },
+    { TALUS_VIEW_PLANTAR, 600, 430, "midfoot", NULL, "the arch" },
+  };
+  TalusAnatomyDocument *docs[TALUS_VIEW_N_KINDS] = { NULL, };
+
+  for (guint i = 0; i < G_N_ELEMENTS (points); i++)
+    {
+      const char *structure = NULL, *region = NULL;
+      TalusViewKind v = points[i].view;
+
+      if (docs[v] == NULL)
+        {
+          g_autoptr (GError) error = NULL;
+
+          docs[v] = talus_anatomy_document_new_for_view (v, &error);
+          g_assert_no_error (error);
+        }
+
+      g_test_message ("%s view: %s", talus_view_kind_to_nick (v), points[i].what);
+      talus_anatomy_document_hit_test (docs[v], points[i].x, points[i].y, TALUS_LAYER_DEFAULT,
+                                       &structure, &region);
+      g_assert_cmpstr (region, ==, points[i].region);
+      if (points[i].structure != NULL)
+        g_assert_cmpstr (structure, ==, points[i].structure);
+    }
+
+  for (guint v = 0; v < TALUS_VIEW_N_KINDS; v++)
+    g_assert_finalize_object (docs[v]);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -641,6 +713,7 @@ main (int   argc,
   g_test_add_func ("/talus/anatomy/document/hostile/no-layers", test_no_layers);
   g_test_add_func ("/talus/anatomy/document/hostile/external-reference", test_external_reference);
   g_test_add_func ("/talus/anatomy/document/shipped/views", test_shipped_views);
+  g_test_add_func ("/talus/anatomy/document/shipped/sanity-points", test_shipped_sanity_points);
 
   return g_test_run ();
 }

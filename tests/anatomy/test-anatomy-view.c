@@ -15,6 +15,7 @@ typedef struct
 {
   GtkWindow        *window;
   TalusAnatomyView *view;
+  TalusKnowledgeBase *kb;
   guint             selection_changed;
   guint             notify_structure;
   guint             notify_region;
@@ -41,7 +42,7 @@ notify_cb (GObject    *object,
 static void
 wait_for_size (GtkWidget *widget)
 {
-  gint64 end = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
+  gint64 end = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
 
   while ((gtk_widget_get_width (widget) == 0 || !gtk_widget_get_mapped (widget)) &&
          g_get_monotonic_time () < end)
@@ -57,10 +58,18 @@ static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  user_data)
 {
+  g_autoptr (GError) error = NULL;
+
+  fixture->kb = talus_knowledge_base_new ();
+  g_assert_true (talus_knowledge_base_load_shipped (fixture->kb, &error));
+  g_assert_no_error (error);
+
   fixture->window = GTK_WINDOW (gtk_window_new ());
   gtk_window_set_default_size (fixture->window, 900, 600);
   fixture->view = TALUS_ANATOMY_VIEW (talus_anatomy_view_new ());
   g_object_ref_sink (fixture->view);
+  if (user_data == NULL)
+    talus_anatomy_view_set_knowledge_base (fixture->view, fixture->kb);
   gtk_window_set_child (fixture->window, GTK_WIDGET (fixture->view));
   g_signal_connect (fixture->view, "selection-changed", G_CALLBACK (selection_changed_cb), fixture);
   g_signal_connect (fixture->view, "notify", G_CALLBACK (notify_cb), fixture);
@@ -74,6 +83,7 @@ fixture_tear_down (Fixture       *fixture,
 {
   gtk_window_destroy (fixture->window);
   g_assert_finalize_object (fixture->view);
+  g_assert_finalize_object (fixture->kb);
 }
 
 static void
@@ -236,6 +246,9 @@ test_keyboard (Fixture       *fixture,
   g_autofree char *last = NULL;
   guint n = 0;
 
+  /* the window may have focused the drawing when it was shown */
+  gtk_window_set_focus (fixture->window, NULL);
+  g_assert_false (gtk_widget_has_focus (GTK_WIDGET (view)));
   g_assert_null (talus_anatomy_view_get_focus_id (view));
 
   /* Tab into the widget: the first region */
@@ -365,21 +378,43 @@ test_highlight (Fixture       *fixture,
   g_assert_null (talus_anatomy_view_get_highlight (view));
 }
 
+/* Without a knowledge base the drawing decides a structure's region, and ids are names. */
+static void
+test_no_knowledge_base (Fixture       *fixture,
+                        gconstpointer  user_data)
+{
+  TalusAnatomyView *view = fixture->view;
+  TalusAnatomyDocument *doc = talus_anatomy_view_get_document (view);
+  double x, y, w, h;
+  const char *region = NULL;
+
+  g_assert_null (talus_anatomy_view_get_knowledge_base (view));
+  g_assert_true (talus_anatomy_document_get_bounds (doc, "lateral-malleolus", &x, &y, &w, &h));
+  g_assert_true (talus_anatomy_document_hit_test (doc, x + w / 2, y + h / 2, TALUS_LAYER_DEFAULT,
+                                                  NULL, &region));
+  talus_anatomy_view_select (view, "lateral-malleolus");
+  g_assert_cmpstr (talus_anatomy_view_get_selected_structure (view), ==, "lateral-malleolus");
+  g_assert_cmpstr (talus_anatomy_view_get_selected_region (view), ==, region);
+  g_assert_cmpstr (region, ==, "lateral-ankle");
+  g_assert_cmpuint (fixture->selection_changed, ==, 1);
+
+  /* not in this drawing, and no knowledge base to know it: ignored */
+  talus_anatomy_view_select (view, "deltoid-ligament");
+  g_assert_cmpstr (talus_anatomy_view_get_selected_structure (view), ==, "lateral-malleolus");
+  g_assert_cmpuint (fixture->selection_changed, ==, 1);
+}
+
 /* With the knowledge base, a structure not drawn in this view still selects its region. */
 static void
 test_knowledge_base (Fixture       *fixture,
                      gconstpointer  user_data)
 {
-  g_autoptr (TalusKnowledgeBase) kb = talus_knowledge_base_new ();
-  g_autoptr (GError) error = NULL;
+  TalusKnowledgeBase *kb = fixture->kb;
   TalusAnatomyView *view = fixture->view;
   TalusAnatomyDocument *doc;
   GListModel *structures;
   gboolean tried = FALSE;
 
-  g_assert_true (talus_knowledge_base_load_shipped (kb, &error));
-  g_assert_no_error (error);
-  g_object_set (view, "knowledge-base", kb, NULL);
   g_assert_true (talus_anatomy_view_get_knowledge_base (view) == kb);
 
   talus_anatomy_view_set_view (view, TALUS_VIEW_PLANTAR);
@@ -432,6 +467,8 @@ main (int   argc,
               fixture_tear_down);
   g_test_add ("/talus/anatomy/view/knowledge-base", Fixture, NULL, fixture_set_up,
               test_knowledge_base, fixture_tear_down);
+  g_test_add ("/talus/anatomy/view/no-knowledge-base", Fixture, "no-kb", fixture_set_up,
+              test_no_knowledge_base, fixture_tear_down);
 
   return g_test_run ();
 }
