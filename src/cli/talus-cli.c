@@ -10,10 +10,8 @@
 #include <stdio.h>
 
 #include "talus-cli.h"
+#include "talus-handout.h"
 #include "talus-kb.h"
-#ifdef HAVE_HANDOUT
-# include "talus-handout.h"
-#endif
 
 static const GOptionEntry cli_entries[] = {
   { "validate-kb", 0, 0, G_OPTION_ARG_NONE, NULL,
@@ -232,7 +230,6 @@ differential (const char *symptom_ids,
   return 0;
 }
 
-#ifdef HAVE_HANDOUT
 static gboolean
 parse_handout_options (GVariantDict  *options,
                        TalusPaper    *paper,
@@ -245,11 +242,7 @@ parse_handout_options (GVariantDict  *options,
 
   if (g_variant_dict_lookup (options, "paper", "&s", &value))
     {
-      if (g_ascii_strcasecmp (value, "a4") == 0)
-        *paper = TALUS_PAPER_A4;
-      else if (g_ascii_strcasecmp (value, "letter") == 0)
-        *paper = TALUS_PAPER_LETTER;
-      else
+      if (!talus_paper_from_nick (value, paper))
         {
           g_printerr (_("unknown paper size “%s”; use a4 or letter\n"), value);
           return FALSE;
@@ -334,7 +327,6 @@ export_all_handouts (GVariantDict *options,
   g_print (_("%u handouts written to %s\n"), n_written, dir);
   return 0;
 }
-#endif
 
 int
 talus_cli_handle_options (GApplication *app,
@@ -363,20 +355,11 @@ talus_cli_handle_options (GApplication *app,
       return differential (value, region);
     }
 
-#ifdef HAVE_HANDOUT
   if (g_variant_dict_lookup (options, "export-handout", "&s", &value))
     return export_handout (options, value);
 
   if (g_variant_dict_lookup (options, "export-all-handouts", "^ay", &path))
     return export_all_handouts (options, path);
-#else
-  if (g_variant_dict_contains (options, "export-handout") ||
-      g_variant_dict_contains (options, "export-all-handouts"))
-    {
-      g_printerr (_("this build of Talus has no handout engine\n"));
-      return 1;
-    }
-#endif
 
   return -1;
 }

@@ -26,9 +26,12 @@
 #define MM (72.0 / 25.4)
 #define MARGIN (18.0 * MM)
 #define HEADER_HEIGHT 34.0    /* header text, rule and the gap under it */
-#define FOOTER_HEIGHT 28.0    /* the gap, rule and footer text */
+#define FOOTER_HEIGHT 32.0    /* the gap, rule and footer text */
+/* The text column sits this far inside the margins, so that glyphs overhanging their origin
+ * (negative side bearings) still end inside the printable area. */
+#define COLUMN_INSET 1.0
 #define BOX_PAD_X 14.0
-#define BOX_PAD_Y 12.0
+#define BOX_PAD_Y 11.0
 #define GUTTER_BULLET 16.0    /* text indent of a bulleted item */
 #define GUTTER_CHECKBOX 24.0  /* text indent of a care option */
 #define FIGURE_PAD 8.0
@@ -49,7 +52,7 @@
 #define COLOR_RED_FILL 0xfdf1f1
 #define COLOR_TICK 0x26a269
 
-static const double highlight_rgba[4] = { 0.90, 0.38, 0.0, 0.55 };
+static const double highlight_rgba[4] = { 0.95, 0.35, 0.0, 0.5 };
 
 /* Shown in the figure, in this order of preference. */
 static const TalusViewKind figure_views[] = {
@@ -554,12 +557,13 @@ append_inline_pill (PangoLayout *layout,
   static const char object[] = "\xef\xbf\xbc"; /* U+FFFC OBJECT REPLACEMENT CHARACTER */
   g_autofree char *text = g_strconcat (pango_layout_get_text (layout), "\302\240", object, NULL);
   PangoAttrList *attrs = pango_layout_get_attributes (layout);
-  g_autoptr(PangoAttrList) new_attrs = attrs ? pango_attr_list_copy (attrs) : pango_attr_list_new ();
+  g_autoptr(PangoAttrList) new_attrs = NULL;
   PangoRectangle ink, logical;
   PangoAttribute *attr;
   double width, height, ascent;
   guint start = strlen (text) - strlen (object);
 
+  new_attrs = attrs != NULL ? pango_attr_list_copy (attrs) : pango_attr_list_new ();
   pill_get_size (pill, &width, &height, &ascent);
   /* The logical box is no taller than the pill's text, so the line spacing stays even. */
   logical.x = 0;
@@ -639,7 +643,7 @@ content_width (TalusHandout *self)
   double width, height;
 
   talus_paper_get_size (self->paper, &width, &height);
-  return width - 2 * MARGIN;
+  return width - 2 * MARGIN - 2 * COLUMN_INSET;
 }
 
 static double
@@ -771,7 +775,8 @@ static gboolean
 is_ticked (TalusHandout *self,
            const char   *id)
 {
-  return self->ticked_care != NULL && g_strv_contains ((const char * const *) self->ticked_care, id);
+  return self->ticked_care != NULL &&
+         g_strv_contains ((const char * const *) self->ticked_care, id);
 }
 
 static const char *
@@ -812,16 +817,18 @@ view_caption (TalusViewKind view)
     }
 }
 
-/* Picks the first view that shows the condition's structures (and the region, when one is
- * set) and loads it. */
+/* Picks the first view that shows all of the condition's structures, or else the one that shows
+ * the most (the first of those), preferring views that show the handout's region, and loads
+ * it. A drawing that fails to load is an error: a handout must not lose its figure silently. */
 static gboolean
 choose_figure (TalusHandout *self,
                GError      **error)
 {
   GListModel *structures = talus_condition_get_structures (self->condition);
   guint n = g_list_model_get_n_items (structures);
-  g_autoptr(TalusAnatomyDocument) fallback = NULL;
-  g_auto(GStrv) fallback_ids = NULL;
+  g_autoptr(TalusAnatomyDocument) best = NULL;
+  g_auto(GStrv) best_ids = NULL;
+  guint best_score = 0;
 
   g_clear_object (&self->figure_doc);
   g_clear_pointer (&self->figure_ids, g_strfreev);
@@ -832,7 +839,7 @@ choose_figure (TalusHandout *self,
     {
       g_autoptr(TalusAnatomyDocument) doc = NULL;
       g_autoptr(GStrvBuilder) ids = g_strv_builder_new ();
-      gboolean any = FALSE;
+      guint found = 0, score;
 
       doc = talus_anatomy_document_new_for_view (figure_views[v], error);
       if (doc == NULL)
@@ -846,28 +853,29 @@ choose_figure (TalusHandout *self,
           if (talus_anatomy_document_has_id (doc, id))
             {
               g_strv_builder_add (ids, id);
-              any = TRUE;
+              found++;
             }
         }
-      if (!any)
+      if (found == 0)
         continue;
 
-      if (self->region == NULL ||
+      /* The region counts for more than any number of structures. */
+      score = found;
+      if (self->region != NULL &&
           talus_anatomy_document_has_id (doc, talus_entry_get_id (TALUS_ENTRY (self->region))))
+        score += 1000;
+
+      if (score > best_score)
         {
-          self->figure_doc = g_steal_pointer (&doc);
-          self->figure_ids = g_strv_builder_end (ids);
-          return TRUE;
-        }
-      if (fallback == NULL)
-        {
-          fallback = g_steal_pointer (&doc);
-          fallback_ids = g_strv_builder_end (ids);
+          best_score = score;
+          g_set_object (&best, doc);
+          g_clear_pointer (&best_ids, g_strfreev);
+          best_ids = g_strv_builder_end (ids);
         }
     }
 
-  self->figure_doc = g_steal_pointer (&fallback);
-  self->figure_ids = g_steal_pointer (&fallback_ids);
+  self->figure_doc = g_steal_pointer (&best);
+  self->figure_ids = g_steal_pointer (&best_ids);
   return TRUE;
 }
 
@@ -901,46 +909,73 @@ union_bounds (TalusHandout        *self,
   return TRUE;
 }
 
-/* The figure shows the part of the drawing around the highlighted structures, in the drawing's
- * aspect ratio and at least 72% of its width, so the foot stays recognisable while the affected
- * part is large enough to see. */
-static void
-compute_crop (TalusHandout *self)
-{
-  double doc_width, doc_height, aspect, box[4], cx, cy, w, h;
-
-  talus_anatomy_document_get_size (self->figure_doc, &doc_width, &doc_height);
-  aspect = doc_width / doc_height;
-
-  self->crop[0] = 0;
-  self->crop[1] = 0;
-  self->crop[2] = doc_width;
-  self->crop[3] = doc_height;
-
-  if (!union_bounds (self, (const char * const *) self->figure_ids, box))
-    return;
-
-  cx = box[0] + box[2] / 2;
-  cy = box[1] + box[3] / 2;
-  w = MAX (box[2] * 1.5, doc_width * 0.72);
-  h = MAX (w / aspect, box[3] * 1.4);
-  w = h * aspect;
-  if (w >= doc_width || h >= doc_height)
-    return;
-
-  self->crop[0] = CLAMP (cx - w / 2, 0, doc_width - w);
-  self->crop[1] = CLAMP (cy - h / 2, 0, doc_height - h);
-  self->crop[2] = w;
-  self->crop[3] = h;
-}
-
-/* The drawing's labels use anatomical terms in small type: only clinicians get them. */
+/* The drawing's labels are small anatomical type, unreadable at handout size: the caption names
+ * the highlighted parts instead. */
 static TalusLayers
 figure_layers (TalusHandout *self)
 {
-  if (self->audience == TALUS_AUDIENCE_CLINICIAN)
-    return TALUS_LAYER_DEFAULT;
   return TALUS_LAYER_DEFAULT & ~TALUS_LAYER_LABELS;
+}
+
+/* Grows the box @b (x, y, w, h) to at least @w x @h about its centre, keeping it inside @limit. */
+static void
+grow_box (double       b[4],
+          double       w,
+          double       h,
+          const double limit[4])
+{
+  double cx = b[0] + b[2] / 2, cy = b[1] + b[3] / 2;
+
+  w = MIN (MAX (b[2], w), limit[2]);
+  h = MIN (MAX (b[3], h), limit[3]);
+  b[0] = CLAMP (cx - w / 2, limit[0], limit[0] + limit[2] - w);
+  b[1] = CLAMP (cy - h / 2, limit[1], limit[1] + limit[3] - h);
+  b[2] = w;
+  b[3] = h;
+}
+
+/* The figure shows the part of the drawing around the highlighted structures, with enough of
+ * the foot around them to be recognisable, rather than the drawing's whole canvas. */
+static void
+compute_crop (TalusHandout *self)
+{
+  const char * const *all = talus_anatomy_document_get_structure_ids (self->figure_doc);
+  double doc_width, doc_height, anatomy[4], box[4], margin;
+  double doc[4];
+
+  talus_anatomy_document_get_size (self->figure_doc, &doc_width, &doc_height);
+  doc[0] = doc[1] = 0;
+  doc[2] = doc_width;
+  doc[3] = doc_height;
+  memcpy (self->crop, doc, sizeof doc);
+
+  /* The anatomy: every structure, with a small margin. */
+  if (!union_bounds (self, all, anatomy))
+    return;
+  margin = 0.03 * MAX (anatomy[2], anatomy[3]);
+  anatomy[0] -= margin;
+  anatomy[1] -= margin;
+  anatomy[2] += 2 * margin;
+  anatomy[3] += 2 * margin;
+  grow_box (anatomy, 0, 0, doc);
+
+  if (!union_bounds (self, (const char * const *) self->figure_ids, box))
+    {
+      memcpy (self->crop, anatomy, sizeof anatomy);
+      return;
+    }
+
+  /* The highlighted parts with room around them: at least 85% of the anatomy's width and 60%
+   * of its height. */
+  grow_box (box, MAX (box[2] * 1.5, anatomy[2] * 0.85), MAX (box[3] * 1.3, anatomy[3] * 0.6),
+            anatomy);
+  /* Landscape, beside its caption, but not a letterbox: between 5:4 and 16:9. */
+  if (box[2] / box[3] < 1.25)
+    grow_box (box, box[3] * 1.25, 0, doc);
+  else if (box[2] / box[3] > 16.0 / 9.0)
+    grow_box (box, 0, box[2] * 9.0 / 16.0, doc);
+
+  memcpy (self->crop, box, sizeof box);
 }
 
 static void
@@ -977,7 +1012,9 @@ add_figure (TalusHandout *self)
     {
       g_autofree char *label = g_markup_escape_text (_("Highlighted"), -1);
 
-      g_string_append_printf (caption, "\n\n<span foreground=\"#d95f00\">\342\226\240</span> <b>%s</b>",
+      /* A square in the highlight colour, as a legend. */
+      g_string_append_printf (caption,
+                              "\n\n<span foreground=\"#d95f00\">\342\226\240</span> <b>%s</b>",
                               label);
       for (guint i = 0; i + 1 < names->len; i++)
         {
@@ -997,7 +1034,7 @@ add_figure (TalusHandout *self)
 
   /* Large enough to see, never more than a share of the page, never split. */
   max_height = (page_height - 2 * MARGIN - HEADER_HEIGHT - FOOTER_HEIGHT) * FIGURE_MAX_SHARE;
-  item->figure_width = content_width (self) * 0.66 - 2 * FIGURE_PAD;
+  item->figure_width = content_width (self) * 0.62 - 2 * FIGURE_PAD;
   item->figure_height = item->figure_width * doc_height / doc_width;
   if (item->figure_height > max_height)
     {
@@ -1011,6 +1048,16 @@ add_figure (TalusHandout *self)
   g_ptr_array_add (self->items, item);
 }
 
+static gboolean
+contains_casefold (const char *haystack,
+                   const char *needle)
+{
+  g_autofree char *a = g_utf8_casefold (haystack, -1);
+  g_autofree char *b = g_utf8_casefold (needle, -1);
+
+  return strstr (a, b) != NULL;
+}
+
 static void
 add_title_block (TalusHandout *self)
 {
@@ -1019,6 +1066,7 @@ add_title_block (TalusHandout *self)
   const char *patient_name = talus_entry_get_patient_name (condition);
   const char *first = name, *second = patient_name;
   g_autofree char *title = NULL;
+  g_autofree char *subtitle = NULL;
   g_autofree char *markup = NULL;
   Item *item;
 
@@ -1028,8 +1076,19 @@ add_title_block (TalusHandout *self)
       second = name;
     }
 
-  if (is_blank (second) || g_utf8_collate (first, second) == 0)
+  if (is_blank (second) || contains_casefold (first, second))
     title = normalize_text (first);
+  else if (strchr (first, '(') != NULL)
+    {
+      g_autofree char *b = normalize_text (second);
+
+      /* Brackets in brackets read badly: the other name goes on a line of its own. */
+      title = normalize_text (first);
+      if (self->audience == TALUS_AUDIENCE_PATIENT)
+        subtitle = g_strdup_printf (_("Medical name: %s"), b);
+      else
+        subtitle = g_strdup_printf (_("Plain name: %s"), b);
+    }
   else
     {
       g_autofree char *a = normalize_text (first);
@@ -1050,6 +1109,15 @@ add_title_block (TalusHandout *self)
   item = add_text (self, STYLE_TITLE, markup, 0, 2.0, 4.0);
   item->color = COLOR_TEXT;
   item->keep_with_next = TRUE;
+
+  if (subtitle != NULL)
+    {
+      g_clear_pointer (&markup, g_free);
+      markup = g_markup_escape_text (subtitle, -1);
+      item = add_text (self, STYLE_SUBTITLE, markup, 0, 2.0, 0);
+      item->color = COLOR_MUTED;
+      item->keep_with_next = TRUE;
+    }
 
   if (self->region != NULL)
     {
@@ -1132,7 +1200,8 @@ add_symptoms (TalusHandout *self)
       PangoRectangle logical;
 
       pango_layout_get_extents (layout, NULL, &logical);
-      if (logical.width / (double) PANGO_SCALE > MIN (column - GUTTER_BULLET - 10.0, width - column))
+      if (logical.width / (double) PANGO_SCALE >
+          MIN (column - GUTTER_BULLET - 10.0, width - column))
         columns = FALSE;
       g_ptr_array_add (markups, markup);
     }
@@ -1146,8 +1215,9 @@ add_symptoms (TalusHandout *self)
 
   for (guint i = 0; i < n; i += 2)
     {
+      const char *right = i + 1 < n ? g_ptr_array_index (markups, i + 1) : "";
       g_autofree char *row = g_strdup_printf ("%s\t%s", (char *) g_ptr_array_index (markups, i),
-                                              i + 1 < n ? (char *) g_ptr_array_index (markups, i + 1) : "");
+                                              right);
       PangoTabArray *tabs = pango_tab_array_new_with_positions (1, TRUE, PANGO_TAB_LEFT,
                                                                 (int) column);
       Item *item = add_bullet (self, row);
@@ -1335,7 +1405,7 @@ add_red_flags (TalusHandout *self)
 
           markup = g_strdup_printf ("<b>%s</b>\n%s", name, summary);
         }
-      item = add_text (self, STYLE_BODY, markup, column, 9.0, 0);
+      item = add_text (self, STYLE_BODY, markup, column, 7.0, 0);
       item->deco = DECO_PILL;
       item->pill = urgency_pill_new (self, talus_red_flag_get_urgency (flag));
     }
@@ -1349,7 +1419,7 @@ add_disclaimer (TalusHandout *self)
     _("This leaflet is for education. It is not a diagnosis. Everyone is different: "
       "talk to your clinician about your own care, and ask if anything is unclear."), -1);
   g_autofree char *italic = g_strdup_printf ("<i>%s</i>", markup);
-  Item *item = add_text (self, STYLE_CAPTION, italic, 0, 22.0, 0);
+  Item *item = add_text (self, STYLE_CAPTION, italic, 0, 18.0, 0);
 
   item->color = COLOR_MUTED;
 }
@@ -1411,7 +1481,8 @@ add_references (TalusHandout *self)
           GListModel *option_refs;
 
           collect_reference (refs, talus_link_get_reference (link));
-          option_refs = talus_care_option_get_references (TALUS_CARE_OPTION (talus_link_get_target (link)));
+          option_refs = talus_care_option_get_references (
+            TALUS_CARE_OPTION (talus_link_get_target (link)));
           for (guint j = 0; j < g_list_model_get_n_items (option_refs); j++)
             {
               g_autoptr(TalusReference) ref = g_list_model_get_item (option_refs, j);
@@ -1428,7 +1499,7 @@ add_references (TalusHandout *self)
     g_autofree char *markup = g_markup_escape_text (
       self->audience == TALUS_AUDIENCE_PATIENT ? _("Sources") : _("References"), -1);
 
-    item = add_text (self, STYLE_SMALL_HEADING, markup, 0, 16.0, 3.0);
+    item = add_text (self, STYLE_SMALL_HEADING, markup, 0, 12.0, 3.0);
     item->color = COLOR_MUTED;
     item->keep_with_next = TRUE;
   }
@@ -1440,7 +1511,8 @@ add_references (TalusHandout *self)
 
       for (guint i = 0; i < refs->len; i++)
         {
-          g_autofree char *citation = short_citation (talus_reference_get_citation (refs->pdata[i]));
+          TalusReference *ref = g_ptr_array_index (refs, i);
+          g_autofree char *citation = short_citation (talus_reference_get_citation (ref));
           g_autofree char *escaped = g_markup_escape_text (citation, -1);
 
           if (i > 0)
@@ -1449,6 +1521,8 @@ add_references (TalusHandout *self)
         }
       item = add_text (self, STYLE_SMALL, markup->str, 0, 1.5, 0);
       item->color = COLOR_MUTED;
+      /* A few lines of small print read badly when split. */
+      item->keep_together = TRUE;
       return;
     }
 
@@ -1749,7 +1823,8 @@ paginate_items (TalusHandout *self)
                   k = MAX (k, 1);
                 }
 
-              flow_place (&flow, item, start, start + k, space, lines_height (item, start, start + k));
+              flow_place (&flow, item, start, start + k, space,
+                          lines_height (item, start, start + k));
               start += k;
               flow_new_page (&flow);
               space = 0;
@@ -1934,7 +2009,8 @@ draw_figure (TalusHandout *self,
   g_autoptr(GError) error = NULL;
 
   cairo_save (cr);
-  rounded_rectangle (cr, x, y, frame_width, frame_height, 6.0);
+  /* The frame's stroke stays inside the frame. */
+  rounded_rectangle (cr, x + 0.5, y + 0.5, frame_width - 1.0, frame_height - 1.0, 6.0);
   set_color (cr, COLOR_FIGURE_FILL);
   cairo_fill_preserve (cr);
   set_color (cr, 0xdeddda);
@@ -2000,7 +2076,7 @@ draw_box (cairo_t  *cr,
 
     case BOX_WARNING:
       /* The stroke stays inside the box. */
-      rounded_rectangle (cr, x + 1.0, box->y0 + 1.0, width - 2.0, height - 2.0, 6.0);
+      rounded_rectangle (cr, x + 1.25, box->y0 + 1.25, width - 2.5, height - 2.5, 6.0);
       set_color (cr, COLOR_RED_FILL);
       cairo_fill_preserve (cr);
       set_color (cr, COLOR_RED);
@@ -2045,7 +2121,8 @@ draw_header_footer (TalusHandout *self,
   }
   pango_layout_set_ellipsize (left, PANGO_ELLIPSIZE_END);
   pango_layout_set_height (left, 0);
-  /* TRANSLATORS: the date on a handout; see g_date_time_format() */
+  /* TRANSLATORS: the date on a handout, a g_date_time_format() format: "4 March 2026" */
+  /* xgettext:no-c-format */
   date = g_date_time_format (self->date, _("%-d %B %Y"));
   right = make_layout (self, STYLE_HEADER, date, width * 0.33);
   pango_layout_set_alignment (right, PANGO_ALIGN_RIGHT);
@@ -2060,11 +2137,10 @@ draw_header_footer (TalusHandout *self,
   pango_cairo_show_layout (cr, right);
   pango_layout_get_extents (left, NULL, &logical);
 
-  cairo_set_line_width (cr, 0.75);
+  /* Rules are thin filled rectangles, so their ink ends exactly at the margins. */
   set_color (cr, COLOR_RULE);
-  cairo_move_to (cr, MARGIN, MARGIN + logical.height / (double) PANGO_SCALE + 6.0);
-  cairo_rel_line_to (cr, width, 0);
-  cairo_stroke (cr);
+  cairo_rectangle (cr, MARGIN, MARGIN + logical.height / (double) PANGO_SCALE + 6.0, width, 0.75);
+  cairo_fill (cr);
 
   /* Footer: a rule, the handout's name on the left, the page number on the right. */
   g_clear_object (&left);
@@ -2079,12 +2155,12 @@ draw_header_footer (TalusHandout *self,
   pango_layout_get_extents (right, NULL, &logical);
 
   {
-    double text_top = page_height - MARGIN - logical.height / (double) PANGO_SCALE;
+    /* A little above the margin: some descenders reach below the font's descent. */
+    double text_top = page_height - MARGIN - logical.height / (double) PANGO_SCALE - 1.5;
 
     set_color (cr, COLOR_RULE);
-    cairo_move_to (cr, MARGIN, text_top - 6.0);
-    cairo_rel_line_to (cr, width, 0);
-    cairo_stroke (cr);
+    cairo_rectangle (cr, MARGIN, text_top - 6.75, width, 0.75);
+    cairo_fill (cr);
 
     set_color (cr, COLOR_MUTED);
     cairo_move_to (cr, MARGIN, text_top);
@@ -2682,12 +2758,15 @@ talus_handout_draw_page (TalusHandout *self,
 
   if (page_nr >= talus_handout_get_n_pages (self))
     {
-      g_critical ("%s: page %u of a %u-page handout", G_STRFUNC, page_nr, talus_handout_get_n_pages (self));
+      g_critical ("%s: page %u of a %u-page handout", G_STRFUNC, page_nr,
+                  talus_handout_get_n_pages (self));
       return;
     }
 
   page = g_ptr_array_index (self->pages, page_nr);
   talus_handout_get_content_box (self, &left, NULL, &width, NULL);
+  left += COLUMN_INSET;
+  width -= 2 * COLUMN_INSET;
 
   cairo_save (cr);
   draw_header_footer (self, cr, page_nr);
@@ -2765,7 +2844,7 @@ talus_handout_export_pdf (TalusHandout  *self,
   cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, "Talus " PACKAGE_VERSION);
   if (!is_blank (self->clinic_name))
     cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_AUTHOR, self->clinic_name);
-  date = g_date_time_format_iso8601 (self->date);
+  date = g_date_time_format (self->date, "%Y-%m-%dT%H:%M:%S%:z");
   if (date != NULL)
     cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATE_DATE, date);
 
@@ -2792,7 +2871,8 @@ talus_handout_export_pdf (TalusHandout  *self,
 
   if (out.error != 0 || status != CAIRO_STATUS_SUCCESS)
     {
-      const char *reason = out.error != 0 ? g_strerror (out.error) : cairo_status_to_string (status);
+      const char *reason = out.error != 0 ? g_strerror (out.error)
+                                          : cairo_status_to_string (status);
 
       close (out.fd);
       g_unlink (tmp_path);
@@ -2857,7 +2937,8 @@ talus_handout_export_all (TalusKnowledgeBase  *knowledge_base,
     {
       g_autoptr(TalusCondition) condition = g_list_model_get_item (conditions, i);
       g_autoptr(TalusHandout) handout = talus_handout_new (knowledge_base, condition);
-      g_autofree char *name = g_strconcat (talus_entry_get_id (TALUS_ENTRY (condition)), ".pdf", NULL);
+      const char *id = talus_entry_get_id (TALUS_ENTRY (condition));
+      g_autofree char *name = g_strconcat (id, ".pdf", NULL);
       g_autofree char *path = g_build_filename (dir, name, NULL);
 
       talus_handout_set_paper (handout, paper);

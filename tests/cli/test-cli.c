@@ -210,6 +210,84 @@ test_user_override (void)
   g_rmdir (home);
 }
 
+static void
+test_export_handout (void)
+{
+  g_auto(Run) run = { 0 };
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("talus-cli-pdf-XXXXXX", &error);
+  g_autofree char *pdf = g_build_filename (dir, "sprain.pdf", NULL);
+  g_autofree char *all = g_build_filename (dir, "all", NULL);
+  g_autofree char *output = g_strconcat ("--output=", pdf, NULL);
+  g_autofree char *all_arg = g_strconcat ("--export-all-handouts=", all, NULL);
+  g_autofree char *contents = NULL;
+  g_autofree char *sprain_all = NULL;
+  gsize len = 0;
+
+  g_assert_no_error (error);
+
+  run_talus (&run, NULL, (const char *[]) { "--export-handout=ankle-sprain", output, "--paper=letter", NULL });
+  g_assert_cmpint (run.status, ==, 0);
+  g_file_get_contents (pdf, &contents, &len, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_str_has_prefix (contents, "%PDF-"));
+  g_assert_cmpuint (len, >, 10000);
+  run_clear (&run);
+
+  /* an unknown id and an unwritable path fail cleanly and leave nothing behind */
+  run_talus (&run, NULL, (const char *[]) { "--export-handout=no-such-condition", "--output=/tmp/talus-never.pdf", NULL });
+  g_assert_cmpint (run.status, ==, 1);
+  g_assert_nonnull (strstr (run.err, "unknown condition “no-such-condition”"));
+  g_assert_false (g_file_test ("/tmp/talus-never.pdf", G_FILE_TEST_EXISTS));
+  run_clear (&run);
+
+  run_talus (&run, NULL, (const char *[]) { "--export-handout=ankle-sprain", "--output=/proc/talus.pdf", NULL });
+  g_assert_cmpint (run.status, ==, 1);
+  g_assert_true (g_str_has_prefix (run.err, "Could not write /proc/talus.pdf: "));
+  run_clear (&run);
+
+  run_talus (&run, NULL, (const char *[]) { "--export-handout=ankle-sprain", output, "--paper=a3", NULL });
+  g_assert_cmpint (run.status, ==, 2);
+  run_clear (&run);
+
+  run_talus (&run, NULL, (const char *[]) { "--export-handout=ankle-sprain", NULL });
+  g_assert_cmpint (run.status, ==, 2);
+  g_assert_nonnull (strstr (run.err, "--output"));
+  run_clear (&run);
+
+  run_talus (&run, NULL, (const char *[]) { all_arg, NULL });
+  g_assert_cmpint (run.status, ==, 0);
+  sprain_all = g_build_filename (all, "ankle-sprain.pdf", NULL);
+  g_assert_true (g_file_test (sprain_all, G_FILE_TEST_IS_REGULAR));
+  g_assert_nonnull (strstr (run.out, " handouts written to "));
+
+  /* one PDF per condition, nothing else */
+  {
+    g_autoptr(GDir) d = g_dir_open (all, 0, &error);
+    Run list = { 0 };
+    guint n_files = 0, n_conditions = 0;
+    const char *name;
+
+    g_assert_no_error (error);
+    while ((name = g_dir_read_name (d)))
+      {
+        g_autofree char *path = g_build_filename (all, name, NULL);
+        g_assert_true (g_str_has_suffix (name, ".pdf"));
+        n_files++;
+        g_unlink (path);
+      }
+    run_talus (&list, NULL, (const char *[]) { "--list", "conditions", NULL });
+    for (const char *p = list.out; *p; p++)
+      n_conditions += *p == '\n';
+    g_assert_cmpuint (n_files, ==, n_conditions);
+    run_clear (&list);
+  }
+
+  g_unlink (pdf);
+  g_rmdir (all);
+  g_rmdir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -221,6 +299,7 @@ main (int   argc,
   g_test_add_func ("/talus/cli/differential", test_differential);
   g_test_add_func ("/talus/cli/validate", test_validate);
   g_test_add_func ("/talus/cli/user-override", test_user_override);
+  g_test_add_func ("/talus/cli/export-handout", test_export_handout);
 
   return g_test_run ();
 }
