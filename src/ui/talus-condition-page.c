@@ -82,7 +82,7 @@ filter_diagnosis_cb (gpointer item,
 {
   TalusDiagnostic *diagnostic = TALUS_DIAGNOSTIC (talus_link_get_target (item));
 
-  return diagnosis_group (talus_diagnostic_get_kind (diagnostic)) == GPOINTER_TO_INT (user_data);
+  return (int) diagnosis_group (talus_diagnostic_get_kind (diagnostic)) == GPOINTER_TO_INT (user_data);
 }
 
 static gboolean
@@ -94,12 +94,41 @@ filter_care_cb (gpointer item,
   return (int) talus_care_option_get_stage (option) == GPOINTER_TO_INT (user_data);
 }
 
+/* Enough to see the pattern; the full list is one click away on the entry's own page. */
+#define MAX_OTHER_CONDITIONS 5
+
 static char *
 other_conditions (TalusConditionPage *self,
                   TalusEntry         *entry)
 {
-  return talus_ui_links_for_model (talus_entry_get_conditions (entry), "condition",
-                                   TALUS_ENTRY (self->condition), self->audience);
+  GListModel *conditions = talus_entry_get_conditions (entry);
+  g_autoptr(GListStore) shown = g_list_store_new (TALUS_TYPE_CONDITION);
+  guint n = g_list_model_get_n_items (conditions);
+  guint others = 0;
+  g_autofree char *links = NULL;
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(TalusEntry) condition = g_list_model_get_item (conditions, i);
+
+      if (condition == TALUS_ENTRY (self->condition))
+        continue;
+      if (others++ < MAX_OTHER_CONDITIONS)
+        g_list_store_append (shown, condition);
+    }
+
+  links = talus_ui_links_for_model (G_LIST_MODEL (shown), "condition", NULL, self->audience);
+  if (links == NULL || others <= MAX_OTHER_CONDITIONS)
+    return g_steal_pointer (&links);
+
+  {
+    g_autofree char *more_text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u more", "%u more",
+                                                               others - MAX_OTHER_CONDITIONS),
+                                                  others - MAX_OTHER_CONDITIONS);
+    g_autofree char *more = talus_ui_link_markup ("entry", talus_entry_get_id (entry), more_text);
+
+    return g_strdup_printf ("%s, %s", links, more);
+  }
 }
 
 static char *

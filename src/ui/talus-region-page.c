@@ -16,10 +16,16 @@ struct _TalusRegionPage
   AdwBin              parent_instance;
 
   TalusRegion        *region;
+  TalusStructure     *structure;
   TalusAudience       audience;
 
   GtkScrolledWindow  *scroller;
   GtkLabel           *title_label;
+  GtkBox             *structure_box;
+  GtkLabel           *structure_kind;
+  GtkLabel           *structure_title;
+  GtkLabel           *structure_summary;
+  GtkLabel           *structure_more;
   GtkLabel           *summary_label;
   GtkLabel           *structures_label;
   GtkLabel           *conditions_heading;
@@ -48,6 +54,27 @@ refresh (TalusRegionPage *self)
   n = g_list_model_get_n_items (conditions);
 
   gtk_label_set_label (self->title_label, talus_entry_get_display_name (entry, self->audience));
+
+  gtk_widget_set_visible (GTK_WIDGET (self->structure_box), self->structure != NULL);
+  if (self->structure != NULL)
+    {
+      TalusEntry *structure = TALUS_ENTRY (self->structure);
+      g_autofree char *more = NULL;
+      g_autofree char *more_text = NULL;
+      guint n_conditions = g_list_model_get_n_items (talus_entry_get_conditions (structure));
+
+      gtk_label_set_label (self->structure_kind,
+                           talus_structure_kind_to_label (talus_structure_get_kind (self->structure)));
+      gtk_label_set_label (self->structure_title,
+                           talus_entry_get_display_name (structure, self->audience));
+      gtk_label_set_label (self->structure_summary,
+                           talus_entry_get_display_summary (structure, self->audience));
+      more_text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u condition involves it",
+                                                "%u conditions involve it", n_conditions),
+                                   n_conditions);
+      more = talus_ui_link_markup ("structure", talus_entry_get_id (structure), more_text);
+      gtk_label_set_markup (self->structure_more, more);
+    }
   gtk_label_set_label (self->summary_label,
                        talus_entry_get_display_summary (entry, self->audience));
 
@@ -73,6 +100,7 @@ talus_region_page_dispose (GObject *object)
   TalusRegionPage *self = (TalusRegionPage *) object;
 
   g_clear_object (&self->region);
+  g_clear_object (&self->structure);
 
   G_OBJECT_CLASS (talus_region_page_parent_class)->dispose (object);
 }
@@ -91,6 +119,11 @@ talus_region_page_class_init (TalusRegionPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TalusRegionPage, scroller);
   gtk_widget_class_bind_template_child (widget_class, TalusRegionPage, title_label);
   gtk_widget_class_bind_template_child (widget_class, TalusRegionPage, summary_label);
+  gtk_widget_class_bind_template_child (widget_class, TalusRegionPage, structure_box);
+  gtk_widget_class_bind_template_child (widget_class, TalusRegionPage, structure_kind);
+  gtk_widget_class_bind_template_child (widget_class, TalusRegionPage, structure_title);
+  gtk_widget_class_bind_template_child (widget_class, TalusRegionPage, structure_summary);
+  gtk_widget_class_bind_template_child (widget_class, TalusRegionPage, structure_more);
   gtk_widget_class_bind_template_child (widget_class, TalusRegionPage, structures_label);
   gtk_widget_class_bind_template_child (widget_class, TalusRegionPage, conditions_heading);
   gtk_widget_class_bind_template_child (widget_class, TalusRegionPage, empty_label);
@@ -127,6 +160,17 @@ talus_region_page_get_region (TalusRegionPage *self)
 {
   g_return_val_if_fail (TALUS_IS_REGION_PAGE (self), NULL);
   return self->region;
+}
+
+void
+talus_region_page_set_structure (TalusRegionPage *self,
+                                 TalusStructure  *structure)
+{
+  g_return_if_fail (TALUS_IS_REGION_PAGE (self));
+  g_return_if_fail (structure == NULL || TALUS_IS_STRUCTURE (structure));
+
+  g_set_object (&self->structure, structure);
+  refresh (self);
 }
 
 void

@@ -18,6 +18,9 @@ GtkWidget   *talus_region_page_new            (void);
 void         talus_region_page_set_region     (TalusRegionPage *self,
                                                TalusRegion     *region);
 TalusRegion *talus_region_page_get_region     (TalusRegionPage *self);
+/* The structure clicked on the drawing, shown in a card above the region, or NULL. */
+void         talus_region_page_set_structure  (TalusRegionPage *self,
+                                               TalusStructure  *structure);
 void         talus_region_page_set_audience   (TalusRegionPage *self,
                                                TalusAudience    audience);
 /* The conditions listed (TalusCondition). */

@@ -18,6 +18,9 @@
 #define MATCH_PREFIX_TYPO  0.6
 /* Added when the whole normalised query appears in a field, so phrases beat scattered words. */
 #define PHRASE_BONUS       0.1
+#define SPECIFICITY_BONUS  0.05
+/* Results scoring under this fraction of the best are dropped. */
+#define RELATIVE_CUTOFF    0.5
 
 typedef struct
 {
@@ -90,9 +93,25 @@ kind_weight (TalusSearchKind kind)
 static char **
 tokenize (const char *norm)
 {
+  g_auto(GStrv) words = NULL;
+  g_autoptr(GStrvBuilder) builder = NULL;
+
   if (norm == NULL || *norm == '\0')
     return g_new0 (char *, 1);
-  return g_strsplit (norm, " ", -1);
+
+  words = g_strsplit (norm, " ", -1);
+  builder = g_strv_builder_new ();
+  for (guint i = 0; words[i] != NULL; i++)
+    {
+      g_strv_builder_add (builder, words[i]);
+      /* "X-ray" is also found as "xray", "T1" as "t 1". */
+      if (words[i + 1] != NULL && (strlen (words[i]) <= 2 || strlen (words[i + 1]) <= 2))
+        {
+          g_autofree char *joined = g_strconcat (words[i], words[i + 1], NULL);
+          g_strv_builder_add (builder, joined);
+        }
+    }
+  return g_strv_builder_end (builder);
 }
 
 static double
@@ -192,7 +211,15 @@ score_document (Document    *doc,
   result->id = g_strdup (doc->id);
   result->title = g_strdup (doc->title);
   result->kind = doc->kind;
-  result->matched = g_strdup (((Field *) g_ptr_array_index (doc->fields, best_field))->text);
+  /* A hit in a long summary is no use as a label; name the document instead. */
+  if (((Field *) g_ptr_array_index (doc->fields, best_field))->weight > TALUS_SEARCH_FIELD_SUMMARY)
+    result->matched = g_strdup (((Field *) g_ptr_array_index (doc->fields, best_field))->text);
+  else
+    result->matched = g_strdup (doc->title);
+  /* Among equal matches, the one whose best field says least besides the query is the more
+   * specific ("Lateral ankle sprain" before "Ankle ligament tear (grade II-III sprain)"). */
+  bonus += SPECIFICITY_BONUS * MIN (1.0, (double) n_qtokens
+                                          / g_strv_length (((Field *) g_ptr_array_index (doc->fields, best_field))->tokens));
   result->score = (total / n_qtokens) * kind_weight (doc->kind) + bonus;
   return result;
 }
@@ -538,6 +565,18 @@ talus_search_index_query (TalusSearchIndex *self,
     }
 
   g_ptr_array_sort_with_data (results, compare_results, NULL);
+
+  /* Far weaker matches than the best one (a single common word) are noise. */
+  if (results->len > 0)
+    {
+      double cutoff = RELATIVE_CUTOFF * ((TalusSearchResult *) g_ptr_array_index (results, 0))->score;
+      guint keep = 0;
+
+      while (keep < results->len
+             && ((TalusSearchResult *) g_ptr_array_index (results, keep))->score >= cutoff)
+        keep++;
+      g_ptr_array_set_size (results, keep);
+    }
   if (max_results > 0 && results->len > max_results)
     g_ptr_array_set_size (results, max_results);
 

@@ -64,14 +64,23 @@ create_symptom_row (gpointer item,
   GtkWidget *button;
   const char *summary;
 
-  /* Patient words first: the person ticking may be the patient. */
-  button = gtk_check_button_new_with_label (talus_entry_get_display_name (symptom, self->audience));
+  /* Patient words always: the person ticking may be the patient. Clinicians get their term in
+   * the tooltip. */
+  button = gtk_check_button_new_with_label (talus_entry_get_display_name (symptom,
+                                                                         TALUS_AUDIENCE_PATIENT));
   gtk_widget_set_margin_start (button, 8);
   gtk_widget_set_margin_end (button, 8);
   gtk_widget_set_margin_top (button, 4);
   gtk_widget_set_margin_bottom (button, 4);
   summary = talus_entry_get_patient_summary (symptom);
-  if (summary != NULL)
+  if (self->audience == TALUS_AUDIENCE_CLINICIAN)
+    {
+      g_autofree char *tooltip = g_strdup_printf ("%s%s%s", talus_entry_get_name (symptom),
+                                                  summary != NULL ? "\n" : "",
+                                                  summary != NULL ? summary : "");
+      gtk_widget_set_tooltip_text (button, tooltip);
+    }
+  else if (summary != NULL)
     gtk_widget_set_tooltip_text (button, summary);
   g_object_set_data_full (G_OBJECT (button), "talus-symptom-id",
                           g_strdup (talus_entry_get_id (symptom)), g_free);
