@@ -30,6 +30,7 @@
 static const double hover_rgba[4] = { 0.21, 0.52, 0.89, 0.40 };
 static const double focus_rgba[4] = { 0.21, 0.52, 0.89, 0.30 };
 static const double selection_rgba[4] = { 0.96, 0.47, 0.0, 0.60 };
+static const double region_rgba[4] = { 0.96, 0.47, 0.0, 0.35 };
 static const double highlight_rgba[4] = { 0.85, 0.11, 0.16, 0.45 };
 
 typedef struct
@@ -709,6 +710,46 @@ append_texture (GtkSnapshot  *snapshot,
   gtk_snapshot_append_texture (snapshot, cache->texture, &bounds);
 }
 
+/* The structures of @region_id drawn in this view, without palpation points and without parts
+ * that run far beyond the region (a whole leg bone), or NULL. */
+static GStrv
+region_structure_ids (TalusAnatomyView *self,
+                      const char       *region_id)
+{
+  TalusAnatomyDocument *doc = get_document (self);
+  g_autoptr(GStrvBuilder) builder = NULL;
+  TalusRegion *region;
+  GListModel *structures;
+  double dw, dh;
+  guint n, added = 0;
+
+  if (self->kb == NULL || doc == NULL ||
+      !(region = talus_knowledge_base_lookup_region (self->kb, region_id)))
+    return NULL;
+
+  talus_anatomy_document_get_size (doc, &dw, &dh);
+  builder = g_strv_builder_new ();
+  structures = talus_region_get_structures (region);
+  n = g_list_model_get_n_items (structures);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(TalusStructure) structure = g_list_model_get_item (structures, i);
+      const char *id = talus_entry_get_id (TALUS_ENTRY (structure));
+      double x, y, w, h;
+
+      if (talus_structure_get_kind (structure) == TALUS_STRUCTURE_LANDMARK ||
+          !talus_anatomy_document_has_id (doc, id) ||
+          !talus_anatomy_document_get_bounds (doc, id, &x, &y, &w, &h) ||
+          h > dh * 0.45 || w > dw * 0.45)
+        continue;
+
+      g_strv_builder_add (builder, id);
+      added++;
+    }
+
+  return added > 0 ? g_strv_builder_end (builder) : NULL;
+}
+
 /* Tints @ids through their own shapes, in a cairo node limited to their bounds. */
 static void
 append_tint (TalusAnatomyView   *self,
@@ -884,11 +925,17 @@ talus_anatomy_view_snapshot (GtkWidget   *widget,
     const char *selection[3] = { NULL, NULL, NULL };
     guint n = 0;
 
-    /* The region lightly, the structure strongly on top of it. */
-    if (self->selected_region != NULL)
+    g_auto(GStrv) region_parts = NULL;
+
+    /* A region reads best as its own structures lit up; the hit shape itself is a rough
+     * polygon, used only when there is no knowledge base to say what the region holds. */
+    if (self->selected_region != NULL &&
+        !(region_parts = region_structure_ids (self, self->selected_region)))
       selection[n++] = self->selected_region;
     if (self->selected_structure != NULL)
       selection[n++] = self->selected_structure;
+    if (region_parts != NULL)
+      append_tint (self, snapshot, &layout, (const char * const *) region_parts, region_rgba);
     append_tint (self, snapshot, &layout, selection, selection_rgba);
   }
   if (self->hover_id != NULL && g_strcmp0 (self->hover_id, self->selected_structure) != 0)
