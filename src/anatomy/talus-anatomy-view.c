@@ -1846,3 +1846,26 @@ talus_anatomy_view_compute_point_for_id (TalusAnatomyView *self,
 
   return have_fallback;
 }
+
+gboolean
+talus_anatomy_view_get_layout (TalusAnatomyView *self,
+                               double           *scale,
+                               double           *origin_x,
+                               double           *origin_y)
+{
+  Layout layout;
+
+  g_return_val_if_fail (TALUS_IS_ANATOMY_VIEW (self), FALSE);
+
+  if (!get_layout (self, &layout))
+    return FALSE;
+
+  if (scale != NULL)
+    *scale = layout.s;
+  if (origin_x != NULL)
+    *origin_x = layout.x0;
+  if (origin_y != NULL)
+    *origin_y = layout.y0;
+
+  return TRUE;
+}

@@ -78,4 +78,11 @@ gboolean              talus_anatomy_view_compute_point_for_id   (TalusAnatomyVie
                                                                  const char          *id,
                                                                  graphene_point_t    *out);
 
+/* The current mapping from the drawing's document coordinates to widget coordinates, including
+ * zoom and pan: widget = origin + document * scale. FALSE when nothing is shown. */
+gboolean talus_anatomy_view_get_layout (TalusAnatomyView *self,
+                                        double           *scale,
+                                        double           *origin_x,
+                                        double           *origin_y);
+
 G_END_DECLS

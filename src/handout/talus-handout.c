@@ -170,6 +170,7 @@ struct _TalusHandout
   GDateTime *date;
   char **ticked_care;
   char *clinician_notes;
+  int figure_view;        /* a TalusViewKind to prefer, or -1 to choose */
 
   TalusHandoutOverlayFunc overlay_func;
   gpointer overlay_data;
@@ -859,8 +860,11 @@ choose_figure (TalusHandout *self,
       if (found == 0)
         continue;
 
-      /* The region counts for more than any number of structures. */
+      /* A view asked for (the one a sketch was drawn on) counts most, then the region, then
+       * the number of structures shown. */
       score = found;
+      if ((int) figure_views[v] == self->figure_view)
+        score += 100000;
       if (self->region != NULL &&
           talus_anatomy_document_has_id (doc, talus_entry_get_id (TALUS_ENTRY (self->region))))
         score += 1000;
@@ -2392,6 +2396,7 @@ talus_handout_init (TalusHandout *self)
   self->paper = TALUS_PAPER_A4;
   self->clinic_name = g_strdup ("");
   self->clinician_notes = g_strdup ("");
+  self->figure_view = -1;
   self->date = g_date_time_new_now_local ();
 
   /* Unhinted metrics at 72 dpi: the same line breaks on every target. */
@@ -2462,6 +2467,28 @@ talus_handout_get_region (TalusHandout *self)
 {
   g_return_val_if_fail (TALUS_IS_HANDOUT (self), NULL);
   return self->region;
+}
+
+void
+talus_handout_set_figure_view (TalusHandout  *self,
+                               TalusViewKind  view)
+{
+  g_return_if_fail (TALUS_IS_HANDOUT (self));
+
+  if (self->figure_view != (int) view)
+    {
+      self->figure_view = (int) view;
+      invalidate (self);
+    }
+}
+
+int
+talus_handout_get_figure_view (TalusHandout *self)
+{
+  g_return_val_if_fail (TALUS_IS_HANDOUT (self), -1);
+
+  return self->figure_doc != NULL ? (int) talus_anatomy_document_get_view (self->figure_doc)
+                                  : self->figure_view;
 }
 
 void

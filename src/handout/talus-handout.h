@@ -19,6 +19,7 @@
 #include <cairo.h>
 #include <glib-object.h>
 
+#include "talus-anatomy-document.h"
 #include "talus-knowledge-base.h"
 #include "talus-paper.h"
 
@@ -53,6 +54,12 @@ TalusHandout       *talus_handout_new_for_id           (TalusKnowledgeBase  *kno
 TalusKnowledgeBase *talus_handout_get_knowledge_base   (TalusHandout        *self);
 TalusCondition     *talus_handout_get_condition        (TalusHandout        *self);
 TalusRegion        *talus_handout_get_region           (TalusHandout        *self);
+/* Prefers @view for the figure when it shows any of the condition's structures (a consultation
+ * sketch is drawn on one view and must print on that one). */
+void                talus_handout_set_figure_view      (TalusHandout        *self,
+                                                        TalusViewKind        view);
+/* The view of the figure once laid out, else the one asked for, else -1. */
+int                 talus_handout_get_figure_view      (TalusHandout        *self);
 void                talus_handout_set_region           (TalusHandout        *self,
                                                         TalusRegion         *region);
 TalusAudience       talus_handout_get_audience         (TalusHandout        *self);

@@ -12,9 +12,11 @@
 #include "talus-entry-page.h"
 #include "talus-handout.h"
 #include "talus-ottawa-page.h"
+#include "talus-present-window.h"
 #include "talus-region-page.h"
 #include "talus-search-page.h"
 #include "talus-search.h"
+#include "talus-sketch.h"
 #include "talus-symptom-checker-page.h"
 #include "talus-ui-resources.h"
 #include "talus-ui-util.h"
@@ -58,6 +60,8 @@ struct _TalusWindow
   guint                    points_timeout_id;
   gulong                   after_paint_id;
   GtkPrintOperation       *print_operation;
+  /* Consultation sketch: in memory only, kept or discarded when Present mode ends. */
+  TalusSketch             *sketch;
 
   /* template */
   AdwFlap                 *flap;
@@ -615,7 +619,46 @@ create_handout (TalusWindow *self)
         talus_handout_set_clinic_name (handout, clinic);
     }
   talus_handout_set_paper (handout, paper);
+
+  /* The consultation sketch goes onto the figure, as vectors. */
+  if (!talus_sketch_is_empty (self->sketch))
+    {
+      const char *nick = talus_view_kind_to_nick (talus_anatomy_view_get_view (TALUS_ANATOMY_VIEW (self->anatomy_view)));
+      g_auto(GStrv) views = talus_sketch_get_views (self->sketch);
+      TalusSketchPaintFunc func;
+      GDestroyNotify destroy;
+      gpointer data;
+      TalusViewKind view;
+
+      if (talus_sketch_get_n_strokes (self->sketch, nick) == 0)
+        nick = views[0];
+      /* the strokes belong on the drawing they were made on */
+      if (talus_view_kind_from_nick (nick, &view))
+        talus_handout_set_figure_view (handout, view);
+      func = talus_sketch_get_paint_func (self->sketch, nick, &data, &destroy);
+      talus_handout_set_overlay_func (handout, func, data, destroy);
+    }
   return handout;
+}
+
+static void
+present_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  TalusWindow *self = TALUS_WINDOW (widget);
+  TalusPresentWindow *present = talus_present_window_new (self->kb, self->sketch);
+  TalusCondition *condition = NULL;
+
+  if (gtk_stack_get_visible_child (self->side_stack) == GTK_WIDGET (self->condition_page))
+    condition = talus_condition_page_get_condition (self->condition_page);
+
+  gtk_window_set_application (GTK_WINDOW (present), gtk_window_get_application (GTK_WINDOW (self)));
+  if (condition != NULL)
+    talus_present_window_set_condition (present, condition);
+  else
+    talus_present_window_set_view (present, talus_anatomy_view_get_view (TALUS_ANATOMY_VIEW (self->anatomy_view)));
+  talus_present_window_present_for (present, GTK_WINDOW (self));
 }
 
 static void
@@ -1114,6 +1157,7 @@ talus_window_dispose (GObject *object)
   g_clear_object (&self->checker);
   g_clear_object (&self->settings);
   g_clear_object (&self->print_operation);
+  g_clear_object (&self->sketch);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), TALUS_TYPE_WINDOW);
 
@@ -1235,6 +1279,7 @@ talus_window_class_init (TalusWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.toggle-panel", NULL, toggle_panel_action);
   gtk_widget_class_install_action (widget_class, "win.print", NULL, print_action);
   gtk_widget_class_install_action (widget_class, "win.export-pdf", NULL, export_pdf_action);
+  gtk_widget_class_install_action (widget_class, "win.present", NULL, present_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK, "win.go-back", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Right, GDK_ALT_MASK, "win.go-forward", NULL);
@@ -1247,6 +1292,7 @@ talus_window_class_init (TalusWindowClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
                                        "win.ottawa", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F9, 0, "win.toggle-panel", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F5, 0, "win.present", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK, "win.print", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
                                        "win.export-pdf", NULL);
@@ -1271,6 +1317,7 @@ talus_window_init (TalusWindow *self)
   self->history = g_ptr_array_new_with_free_func (g_free);
   g_ptr_array_add (self->history, g_strdup ("home"));
   self->highlight = g_new0 (char *, 1);
+  self->sketch = talus_sketch_new ();
 
   gtk_widget_init_template (GTK_WIDGET (self));
 

@@ -1013,6 +1013,35 @@ test_region (void)
   remove_dir (dir);
 }
 
+/* A sketch is drawn on one view: the handout must print that view when it shows the
+ * condition, and choose by itself otherwise. */
+static void
+test_figure_view (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TalusHandout) handout = talus_handout_new_for_id (kb, "ankle-sprain", &error);
+  cairo_surface_t *surface = cairo_recording_surface_create (CAIRO_CONTENT_COLOR_ALPHA, NULL);
+  cairo_t *cr = cairo_create (surface);
+
+  g_assert_no_error (error);
+  g_assert_cmpint (talus_handout_get_figure_view (handout), ==, -1);
+  g_assert_cmpuint (talus_handout_paginate (handout, cr, &error), >, 0);
+  g_assert_no_error (error);
+  g_assert_cmpint (talus_handout_get_figure_view (handout), ==, TALUS_VIEW_LATERAL);
+
+  talus_handout_set_figure_view (handout, TALUS_VIEW_POSTERIOR);
+  g_assert_cmpuint (talus_handout_paginate (handout, cr, &error), >, 0);
+  g_assert_cmpint (talus_handout_get_figure_view (handout), ==, TALUS_VIEW_POSTERIOR);
+
+  /* the sole shows none of a sprain's ligaments: the handout keeps a view that does */
+  talus_handout_set_figure_view (handout, TALUS_VIEW_PLANTAR);
+  g_assert_cmpuint (talus_handout_paginate (handout, cr, &error), >, 0);
+  g_assert_cmpint (talus_handout_get_figure_view (handout), !=, TALUS_VIEW_PLANTAR);
+
+  cairo_destroy (cr);
+  cairo_surface_destroy (surface);
+}
+
 static void
 overlay_cb (cairo_t *cr,
             double   width,
@@ -1090,6 +1119,7 @@ main (int   argc,
   g_test_add_func ("/talus/handout/target-independent", test_target_independent);
   g_test_add_func ("/talus/handout/overlay", test_overlay);
   g_test_add_func ("/talus/handout/region", test_region);
+  g_test_add_func ("/talus/handout/figure-view", test_figure_view);
 
   status = g_test_run ();
   g_clear_object (&kb);
