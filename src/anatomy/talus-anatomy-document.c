@@ -705,30 +705,70 @@ document_new (GBytes         *svg,
   return g_steal_pointer (&self);
 }
 
-TalusAnatomyDocument *
-talus_anatomy_document_new_for_view (TalusViewKind   view,
-                                     GError        **error)
+static GBytes *
+lookup_view_bytes (TalusViewKind   view,
+                   char          **display_name,
+                   GError        **error)
 {
   g_autofree char *path = NULL;
-  g_autofree char *display_name = NULL;
-  g_autoptr (GBytes) bytes = NULL;
   g_autoptr (GError) local_error = NULL;
-
-  g_return_val_if_fail ((guint) view < TALUS_VIEW_N_KINDS, NULL);
-  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+  GBytes *bytes;
 
   /* Referencing the resource links it in from the static library, which registers it. */
   g_assert (talus_data_get_resource () != NULL);
 
   path = g_strdup_printf (APP_PATH "/anatomy/%s.svg", view_nicks[view]);
-  display_name = g_strdup_printf ("%s.svg", view_nicks[view]);
+  *display_name = g_strdup_printf ("%s.svg", view_nicks[view]);
   bytes = g_resources_lookup_data (path, G_RESOURCE_LOOKUP_FLAGS_NONE, &local_error);
   if (bytes == NULL)
+    g_set_error (error, TALUS_ANATOMY_ERROR, TALUS_ANATOMY_ERROR_INVALID, "%s: %s",
+                 *display_name, local_error->message);
+
+  return bytes;
+}
+
+gboolean
+talus_view_kind_has_id (TalusViewKind  kind,
+                        const char    *id)
+{
+  /* Documents with their ids scanned but no librsvg handles: choosing a view (for a handout)
+   * must not cost loading and measuring all four drawings. */
+  static gsize initialized[TALUS_VIEW_N_KINDS];
+  static TalusAnatomyDocument *scanned[TALUS_VIEW_N_KINDS];
+
+  g_return_val_if_fail ((guint) kind < TALUS_VIEW_N_KINDS, FALSE);
+
+  if (id == NULL)
+    return FALSE;
+
+  if (g_once_init_enter (&initialized[kind]))
     {
-      g_set_error (error, TALUS_ANATOMY_ERROR, TALUS_ANATOMY_ERROR_INVALID, "%s: %s",
-                   display_name, local_error->message);
-      return NULL;
+      g_autofree char *display_name = NULL;
+      g_autoptr (GBytes) bytes = lookup_view_bytes (kind, &display_name, NULL);
+      TalusAnatomyDocument *doc = g_object_new (TALUS_TYPE_ANATOMY_DOCUMENT, NULL);
+
+      if (bytes != NULL && scan_ids (doc, bytes, display_name, NULL))
+        scanned[kind] = doc;
+      else
+        g_object_unref (doc);
+      g_once_init_leave (&initialized[kind], 1);
     }
+
+  return scanned[kind] != NULL && g_hash_table_contains (scanned[kind]->by_id, id);
+}
+
+TalusAnatomyDocument *
+talus_anatomy_document_new_for_view (TalusViewKind   view,
+                                     GError        **error)
+{
+  g_autofree char *display_name = NULL;
+  g_autoptr (GBytes) bytes = NULL;
+
+  g_return_val_if_fail ((guint) view < TALUS_VIEW_N_KINDS, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (!(bytes = lookup_view_bytes (view, &display_name, error)))
+    return NULL;
 
   return document_new (bytes, view, display_name, error);
 }

@@ -51,6 +51,10 @@ gboolean    talus_view_kind_from_nick (const char    *nick,
                                        TalusViewKind *out);
 /* Translated, for display. */
 const char *talus_view_kind_to_label  (TalusViewKind  kind);
+/* Whether the shipped drawing of @kind has a structure or region @id, without loading the
+ * drawing into librsvg: its ids are read once with libxml2 and kept for the process. */
+gboolean    talus_view_kind_has_id    (TalusViewKind  kind,
+                                       const char    *id);
 
 typedef enum /*< flags >*/ {
   TALUS_LAYER_LABELS          = 1 << 0,

@@ -827,35 +827,26 @@ choose_figure (TalusHandout *self,
 {
   GListModel *structures = talus_condition_get_structures (self->condition);
   guint n = g_list_model_get_n_items (structures);
-  g_autoptr(TalusAnatomyDocument) best = NULL;
-  g_auto(GStrv) best_ids = NULL;
+  g_autoptr(GStrvBuilder) ids = g_strv_builder_new ();
   guint best_score = 0;
+  int best_view = -1;
 
   g_clear_object (&self->figure_doc);
   g_clear_pointer (&self->figure_ids, g_strfreev);
   if (n == 0)
     return TRUE;
 
+  /* Only the chosen drawing is loaded: the others are judged by their ids. */
   for (guint v = 0; v < G_N_ELEMENTS (figure_views); v++)
     {
-      g_autoptr(TalusAnatomyDocument) doc = NULL;
-      g_autoptr(GStrvBuilder) ids = g_strv_builder_new ();
       guint found = 0, score;
-
-      doc = talus_anatomy_document_new_for_view (figure_views[v], error);
-      if (doc == NULL)
-        return FALSE;
 
       for (guint i = 0; i < n; i++)
         {
           g_autoptr(TalusEntry) structure = g_list_model_get_item (structures, i);
-          const char *id = talus_entry_get_id (structure);
 
-          if (talus_anatomy_document_has_id (doc, id))
-            {
-              g_strv_builder_add (ids, id);
-              found++;
-            }
+          if (talus_view_kind_has_id (figure_views[v], talus_entry_get_id (structure)))
+            found++;
         }
       if (found == 0)
         continue;
@@ -866,20 +857,33 @@ choose_figure (TalusHandout *self,
       if ((int) figure_views[v] == self->figure_view)
         score += 100000;
       if (self->region != NULL &&
-          talus_anatomy_document_has_id (doc, talus_entry_get_id (TALUS_ENTRY (self->region))))
+          talus_view_kind_has_id (figure_views[v], talus_entry_get_id (TALUS_ENTRY (self->region))))
         score += 1000;
 
       if (score > best_score)
         {
           best_score = score;
-          g_set_object (&best, doc);
-          g_clear_pointer (&best_ids, g_strfreev);
-          best_ids = g_strv_builder_end (ids);
+          best_view = (int) figure_views[v];
         }
     }
 
-  self->figure_doc = g_steal_pointer (&best);
-  self->figure_ids = g_steal_pointer (&best_ids);
+  if (best_view < 0)
+    return TRUE;
+
+  self->figure_doc = talus_anatomy_document_new_for_view ((TalusViewKind) best_view, error);
+  if (self->figure_doc == NULL)
+    return FALSE;
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(TalusEntry) structure = g_list_model_get_item (structures, i);
+      const char *id = talus_entry_get_id (structure);
+
+      if (talus_anatomy_document_has_id (self->figure_doc, id))
+        g_strv_builder_add (ids, id);
+    }
+  self->figure_ids = g_strv_builder_end (ids);
+
   return TRUE;
 }
 
