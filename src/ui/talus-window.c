@@ -1124,7 +1124,7 @@ talus_window_constructed (GObject *object)
   talus_anatomy_view_set_knowledge_base (TALUS_ANATOMY_VIEW (self->anatomy_view), self->kb);
   self->checker = talus_symptom_checker_new (self->kb);
   talus_symptom_checker_page_set_checker (self->checker_page, self->checker);
-  rebuild_search_index (self);
+  /* the search index is built by set_audience() below, in the audience it needs */
 
   if (self->settings != NULL)
     {
