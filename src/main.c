@@ -14,9 +14,12 @@ main (int   argc,
       char *argv[])
 {
   g_autoptr(TalusApplication) app = NULL;
+  const char *localedir;
 
   setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  /* TALUS_LOCALEDIR lets the build tree's tests use the catalogues built in _build/po */
+  localedir = g_getenv ("TALUS_LOCALEDIR");
+  bindtextdomain (GETTEXT_PACKAGE, localedir != NULL ? localedir : LOCALEDIR);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
 

@@ -16,6 +16,7 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <libxml/SAX2.h>
 #include <libxml/parser.h>
 #include <libxml/xmlschemas.h>
 
@@ -23,6 +24,9 @@
 
 #define MAX_ATTRIBUTES_PER_TAG 64
 #define MAX_NAMESPACE_DECLARATIONS 16
+/* Tags plus twice the attributes (an attribute costs libxml2 about twice what an element does):
+ * bounds the tree at about 150 MB whatever the size cap. The 50x benchmark KB (10 MB) uses 307,000. */
+#define MAX_MARKUP 1000000
 #define MAX_PROBLEMS 200
 /* in characters, per problem: libxml2 quotes whole values, which may be megabytes long */
 #define MAX_MESSAGE_CHARS 400
@@ -31,6 +35,7 @@ typedef struct {
   const char *file;
   GString    *problems;
   guint       n_problems;
+  GHashTable *big_lines;  /* xmlNode* -> line, for the elements past line 65535 */
 } ErrorSink;
 
 TalusRef *
@@ -122,20 +127,52 @@ collect_structured_error (void        *data,
 {
   ErrorSink *sink = data;
   g_autofree char *message = NULL;
+  guint line = 0;
 
   if (error == NULL || error->level == XML_ERR_WARNING)
     return;
 
+  /* a validation error names its node, whose line libxml2 may have guessed */
+  if (error->node != NULL)
+    line = GPOINTER_TO_UINT (g_hash_table_lookup (sink->big_lines, error->node));
+  if (line == 0)
+    line = (guint) MAX (error->line, 1);
+
   if (++sink->n_problems > MAX_PROBLEMS)
     {
       if (sink->n_problems == MAX_PROBLEMS + 1)
-        talus_kb_problem (sink->problems, sink->file, (guint) MAX (error->line, 1),
-                          _("too many errors; stopping"));
+        talus_kb_problem (sink->problems, sink->file, line, _("too many errors; stopping"));
       return;
     }
 
   message = g_strstrip (g_strdup (error->message != NULL ? error->message : "error"));
-  talus_kb_problem (sink->problems, sink->file, (guint) MAX (error->line, 1), "%s", message);
+  talus_kb_problem (sink->problems, sink->file, line, "%s", message);
+}
+
+/* libxml2 2.9 keeps 16 bits of an element's line. With XML_PARSE_BIG_LINES it guesses a later
+ * line from the element's first child, one line late when the start tag ends its line: so the
+ * line of every element past 65535 is recorded here, as libxml2 would for an earlier one. */
+static void
+start_element_cb (void           *ctx,
+                  const xmlChar  *localname,
+                  const xmlChar  *prefix,
+                  const xmlChar  *uri,
+                  int             n_namespaces,
+                  const xmlChar **namespaces,
+                  int             n_attributes,
+                  int             n_defaulted,
+                  const xmlChar **attributes)
+{
+  xmlParserCtxtPtr ctxt = ctx;
+  ErrorSink *sink = ctxt->_private;
+  xmlNodePtr parent = ctxt->node;
+
+  xmlSAX2StartElementNs (ctx, localname, prefix, uri, n_namespaces, namespaces, n_attributes,
+                         n_defaulted, attributes);
+
+  if (ctxt->input != NULL && ctxt->input->line >= 65535 && ctxt->node != NULL &&
+      ctxt->node != parent)
+    g_hash_table_insert (sink->big_lines, ctxt->node, GUINT_TO_POINTER (ctxt->input->line));
 }
 
 static guint
@@ -165,7 +202,9 @@ is_xml_space (char c)
  *    duplicate attributes quadratically: 200,000 attributes take over a minute);
  *  - more than MAX_NAMESPACE_DECLARATIONS namespace declarations (libxml2 2.9 looks a prefix up
  *    linearly in every declaration in scope: 15,000 of them and a megabyte of prefixed elements
- *    take ten seconds).
+ *    take ten seconds);
+ *  - more than MAX_MARKUP tags and attributes: every one becomes a node of a few hundred bytes,
+ *    so 32 MiB of "<a/>" would take 1.2 GB and 6 s.
  * libxml2 2.9 goes on tokenizing after a well-formedness error, and from then on its idea of where
  * tags, values and comments are may differ from any state machine here. So the two counts do not
  * depend on a state: every attribute libxml2 parses is written `=`, optional white space and a
@@ -184,6 +223,7 @@ prescan (const char  *data,
   enum { TEXT, COMMENT, CDATA, PI } state = TEXT;
   guint n_attributes = 0;
   guint n_namespaces = 0;
+  guint markup = 0;
   gsize tag_start = 0;
   gsize start = 0;
 
@@ -198,6 +238,7 @@ prescan (const char  *data,
         {
           tag_start = i;
           n_attributes = 0;
+          markup++;
         }
       else if (c == '=')
         {
@@ -205,13 +246,16 @@ prescan (const char  *data,
 
           while (j < len && is_xml_space (data[j]))
             j++;
-          if (j < len && (data[j] == '"' || data[j] == '\'') &&
-              ++n_attributes > MAX_ATTRIBUTES_PER_TAG)
+          if (j < len && (data[j] == '"' || data[j] == '\''))
             {
-              talus_kb_problem (problems, file, line_at (data, tag_start),
-                                _("an element has more than %d attributes"),
-                                MAX_ATTRIBUTES_PER_TAG);
-              return FALSE;
+              markup += 2;
+              if (++n_attributes > MAX_ATTRIBUTES_PER_TAG)
+                {
+                  talus_kb_problem (problems, file, line_at (data, tag_start),
+                                    _("an element has more than %d attributes"),
+                                    MAX_ATTRIBUTES_PER_TAG);
+                  return FALSE;
+                }
             }
         }
       else if (c == 'x' && len - i >= 5 && memcmp (data + i, "xmlns", 5) == 0 &&
@@ -220,6 +264,13 @@ prescan (const char  *data,
           talus_kb_problem (problems, file, line_at (data, i),
                             _("more than %d namespace declarations (“xmlns”); a knowledge-base file needs none"),
                             MAX_NAMESPACE_DECLARATIONS);
+          return FALSE;
+        }
+
+      if (markup > MAX_MARKUP)
+        {
+          talus_kb_problem (problems, file, line_at (data, i),
+                            _("the file has more than a million tags and attributes; split it into several files"));
           return FALSE;
         }
 
@@ -355,6 +406,29 @@ node_text (xmlNode *node)
   return out;
 }
 
+/* Translatable KB text (data/kb/talus-kb.its): looked up in the "talus-kb" context of the
+ * application's catalogue, so the shipped KB reads in the user's language, string by string,
+ * falling back to the text in the file (a user's own files simply find no translation). The
+ * message ids are the folded text, as xgettext extracts them. */
+static char *
+translated_text (xmlNode *node)
+{
+  char *text = node_text (node);
+  const char *translated;
+
+  if (text == NULL)
+    return NULL;
+
+  translated = g_dpgettext2 (GETTEXT_PACKAGE, "talus-kb", text);
+  if (translated != text)
+    {
+      g_free (text);
+      return g_strdup (translated);
+    }
+
+  return text;
+}
+
 static char *
 attr (xmlNode    *node,
       const char *name)
@@ -376,7 +450,10 @@ is (xmlNode    *node,
 static guint
 line_of (xmlNode *node)
 {
-  return (guint) MAX (xmlGetLineNo (node), 1);
+  GHashTable *big_lines = node->doc != NULL ? node->doc->_private : NULL;
+  guint line = big_lines != NULL ? GPOINTER_TO_UINT (g_hash_table_lookup (big_lines, node)) : 0;
+
+  return line != 0 ? line : (guint) MAX (xmlGetLineNo (node), 1);
 }
 
 static TalusRef *
@@ -421,14 +498,16 @@ read_texts (TalusEntry *entry,
 
   for (xmlNode *child = node->children; child != NULL; child = child->next)
     {
-      if (is (child, "name") || is (child, "citation"))
+      if (is (child, "name"))
+        { g_free (name); name = translated_text (child); }
+      else if (is (child, "citation"))
         { g_free (name); name = node_text (child); }
       else if (is (child, "patient-name"))
-        { g_free (patient_name); patient_name = node_text (child); }
+        { g_free (patient_name); patient_name = translated_text (child); }
       else if (is (child, "summary"))
-        { g_free (summary); summary = node_text (child); }
+        { g_free (summary); summary = translated_text (child); }
       else if (is (child, "patient-summary"))
-        { g_free (patient_summary); patient_summary = node_text (child); }
+        { g_free (patient_summary); patient_summary = translated_text (child); }
     }
 
   talus_entry_set_texts (entry, name, patient_name, summary, patient_summary);
@@ -486,7 +565,7 @@ build_entry (xmlNode    *node,
           spec = attr (child, "specificity");
           acc->public.sensitivity = sens != NULL ? g_ascii_strtod (sens, NULL) : -1;
           acc->public.specificity = spec != NULL ? g_ascii_strtod (spec, NULL) : -1;
-          acc->public.note = node_text (child);
+          acc->public.note = translated_text (child);
           acc->cite = ref_of (child, "cite");
           g_ptr_array_add (d->accuracy, acc);
         }
@@ -544,7 +623,7 @@ build_entry (xmlNode    *node,
         {
           if (is (child, "synonym"))
             {
-              g_autofree char *text = node_text (child);
+              g_autofree char *text = translated_text (child);
               if (text != NULL)
                 g_strv_builder_add (synonyms, text);
             }
@@ -562,7 +641,7 @@ build_entry (xmlNode    *node,
               g_autofree char *weight = attr (child, "weight");
               g_autofree char *evidence = attr (child, "evidence");
 
-              link->text = node_text (child);
+              link->text = translated_text (child);
               if (weight != NULL)
                 talus_weight_from_nick (weight, &link->weight);
               if (evidence != NULL)
@@ -595,7 +674,8 @@ talus_kb_parse_document (GBytes      *bytes,
   g_autoptr(GString) problems = g_string_new (NULL);
   g_autoptr(GPtrArray) entries = NULL;
   g_autofree char *converted = NULL;
-  ErrorSink sink = { display_name, problems, 0 };
+  g_autoptr(GHashTable) big_lines = g_hash_table_new (NULL, NULL);
+  ErrorSink sink = { display_name, problems, 0, big_lines };
   xmlParserCtxtPtr ctxt;
   xmlSchemaValidCtxtPtr vctxt;
   xmlSchemaPtr schema;
@@ -671,9 +751,17 @@ talus_kb_parse_document (GBytes      *bytes,
       return NULL;
     }
 
+  /* No URL: nothing can be resolved against the file's folder, and libxml2 2.9 walks back over
+   * every earlier node of a document that has one, looking for XInclude markers, for each
+   * validation error it reports: quadratic, a minute for a few megabytes of invalid entries.
+   * Problems are reported with display_name, from the sink. */
+  ctxt->_private = &sink;
+  ctxt->sax->startElementNs = start_element_cb;
   xmlSetStructuredErrorFunc (&sink, collect_structured_error);
-  doc = xmlCtxtReadMemory (ctxt, data, (int) len, display_name, "UTF-8", options);
+  doc = xmlCtxtReadMemory (ctxt, data, (int) len, NULL, "UTF-8", options);
   xmlSetStructuredErrorFunc (NULL, NULL);
+  if (doc != NULL)
+    doc->_private = big_lines;  /* for line_of (), while the document lives */
 
   if (doc == NULL || !ctxt->wellFormed || problems->len > 0)
     {
@@ -698,9 +786,14 @@ talus_kb_parse_document (GBytes      *bytes,
   root = xmlDocGetRootElement (doc);
   if (root == NULL || !is (root, "kb") || root->ns != NULL)
     {
-      talus_kb_problem (problems, display_name, root != NULL ? line_of (root) : 1,
-                        _("the root element must be <kb version=\"1\">, not <%s>"),
-                        root != NULL ? (const char *) root->name : "");
+      if (root != NULL && is (root, "kb"))
+        talus_kb_problem (problems, display_name, line_of (root),
+                          _("the root element must be <kb version=\"1\"> with no namespace, not <kb xmlns=\"%s\">"),
+                          root->ns->href != NULL ? (const char *) root->ns->href : "");
+      else
+        talus_kb_problem (problems, display_name, root != NULL ? line_of (root) : 1,
+                          _("the root element must be <kb version=\"1\">, not <%s>"),
+                          root != NULL ? (const char *) root->name : "");
       g_set_error_literal (error, TALUS_KB_ERROR, TALUS_KB_ERROR_SCHEMA, problems->str);
       xmlFreeDoc (doc);
       return NULL;

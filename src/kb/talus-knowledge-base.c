@@ -325,6 +325,27 @@ resolve_entry (Resolver   *r,
     }
 }
 
+/* Entries and conditions hold references to each other (a condition lists its regions, a region
+ * its conditions): an entry must drop them when it leaves the knowledge base, or the two keep
+ * each other alive. */
+static void
+clear_entry_links (TalusEntry *entry)
+{
+  talus_entry_clear_conditions (entry);
+  if (TALUS_IS_REGION (entry))
+    talus_ptr_list_clear (TALUS_REGION (entry)->structures);
+  else if (TALUS_IS_CONDITION (entry))
+    {
+      TalusCondition *c = TALUS_CONDITION (entry);
+      talus_ptr_list_clear (c->regions);
+      talus_ptr_list_clear (c->structures);
+      talus_ptr_list_clear (c->red_flags);
+      talus_ptr_list_clear (c->references);
+    }
+  else if (TALUS_IS_STRUCTURE (entry))
+    talus_ptr_list_clear (TALUS_STRUCTURE (entry)->regions);
+}
+
 static void
 clear_links (TalusKnowledgeBase *self)
 {
@@ -335,21 +356,7 @@ clear_links (TalusKnowledgeBase *self)
 
       g_hash_table_iter_init (&iter, self->index[k].by_id);
       while (g_hash_table_iter_next (&iter, NULL, &value))
-        {
-          talus_entry_clear_conditions (value);
-          if (TALUS_IS_REGION (value))
-            talus_ptr_list_clear (TALUS_REGION (value)->structures);
-          else if (TALUS_IS_CONDITION (value))
-            {
-              TalusCondition *c = value;
-              talus_ptr_list_clear (c->regions);
-              talus_ptr_list_clear (c->structures);
-              talus_ptr_list_clear (c->red_flags);
-              talus_ptr_list_clear (c->references);
-            }
-          else if (TALUS_IS_STRUCTURE (value))
-            talus_ptr_list_clear (TALUS_STRUCTURE (value)->regions);
-        }
+        clear_entry_links (value);
     }
 }
 
@@ -435,6 +442,9 @@ add_documents (TalusKnowledgeBase  *self,
           TalusEntry *old = g_hash_table_lookup (index->by_id, talus_entry_get_id (entry));
           guint position;
 
+          /* an overridden entry leaves for good: relink () only reaches the ones that stay */
+          if (old != NULL)
+            clear_entry_links (old);
           if (old != NULL && g_list_store_find (index->list, old, &position))
             g_list_store_splice (index->list, position, 1, (gpointer *) &entry, 1);
           else
