@@ -10,6 +10,7 @@ import re
 import subprocess
 import sys
 import tempfile
+import xml.etree.ElementTree as ET
 
 from pofile import parse_po
 from taptest import Tap
@@ -31,7 +32,11 @@ XGETTEXT_ARGS = [
     '--flag=g_printf:1:c-format', '--flag=g_fprintf:2:c-format', '--flag=g_sprintf:2:c-format',
     '--flag=g_snprintf:3:c-format',
 ]
-C_MARK = re.compile(r'(?<![\w])(?:_|N_|C_|NC_|g_dngettext|g_dpgettext2|g_dgettext|ngettext)\s*\(')
+# A gettext call with a literal message, the only kind xgettext can extract.
+C_MARK = re.compile(r'(?<![\w])(?:(?:_|N_|ngettext)\s*\(\s*"'
+                    r'|(?:C_|NC_)\s*\(\s*"[^"]*"\s*,\s*"'
+                    r'|(?:g_dgettext|g_dngettext|g_dcgettext)\s*\(\s*[^,()]+,\s*"'
+                    r'|g_dpgettext2\s*\(\s*[^,()]+,\s*"[^"]*"\s*,\s*")')
 UI_MARK = re.compile(r'translatable\s*=\s*"(?:yes|true|1)"')
 
 
@@ -113,6 +118,50 @@ def all_listed():
                    for p in glob.glob(os.path.join(source_root, 'data', '*.gschema.xml'))]
     unlisted = sorted(set(candidates) - listed)
     assert not unlisted, 'add to po/POTFILES.in: ' + ', '.join(unlisted)
+
+
+def kb_texts():
+    """The translatable text of the shipped KB as the app sees it: whitespace folded, trimmed."""
+    wanted, untranslatable = set(), set()
+    for path in sorted(glob.glob(os.path.join(source_root, 'data', 'kb', '*.xml'))):
+        root = ET.parse(path).getroot()
+        if root.tag != 'kb':
+            continue
+        for entry in root:
+            for child in entry:
+                text = ' '.join(''.join(child.itertext()).split())
+                if not text:
+                    continue
+                if child.tag in ('name', 'patient-name', 'summary', 'patient-summary', 'synonym') \
+                   or (entry.tag == 'diagnostic' and child.tag == 'accuracy') \
+                   or (entry.tag == 'condition' and child.tag in ('diagnostic', 'care')):
+                    wanted.add(text)
+                else:
+                    untranslatable.add(text)
+    return wanted, untranslatable - wanted
+
+
+@tap.case('the KB ITS rules extract every translatable KB text, as the app looks it up')
+def kb_its():
+    wanted, untranslatable = kb_texts()
+    assert len(wanted) > 100, f'only {len(wanted)} KB texts found'
+    with tempfile.TemporaryDirectory() as tmp:
+        pot = os.path.join(tmp, 'kb.pot')
+        files = sorted(glob.glob(os.path.join(source_root, 'data', 'kb', '*.xml')))
+        result = subprocess.run([xgettext, '--package-name=talus', '-o', pot] + files,
+                                capture_output=True, text=True,
+                                env=dict(os.environ, GETTEXTDATADIRS=po_dir))
+        assert result.returncode == 0, result.stderr
+        entries = [e for e in parse_po(pot) if e['msgid']]
+    contexts = {e['msgctxt'] for e in entries}
+    assert contexts == {'talus-kb'}, f'KB messages must all have the context talus-kb: {contexts}'
+    extracted = {e['msgid'] for e in entries}
+    missing = sorted(wanted - extracted)
+    extra = sorted(extracted - wanted)
+    leaked = sorted(extracted & untranslatable)
+    assert not missing, f'{len(missing)} KB texts not extracted, e.g. {missing[:3]}'
+    assert not extra, f'{len(extra)} extracted texts are not KB text as the app reads it, e.g. {extra[:3]}'
+    assert not leaked, f'citations, DOIs or abbreviations extracted: {leaked[:3]}'
 
 
 for language in linguas():
