@@ -64,6 +64,9 @@ struct _TalusAnatomyView
   double                pan_y;
   TalusKnowledgeBase   *kb;
   GStrv                 highlight;
+  /* The structures lit for the selected region, kept between frames: (region, view) -> ids */
+  char                 *region_parts_key;
+  GStrv                 region_parts;
 
   TalusAnatomyDocument *docs[TALUS_VIEW_N_KINDS];
   gboolean              load_failed[TALUS_VIEW_N_KINDS];
@@ -750,6 +753,25 @@ region_structure_ids (TalusAnatomyView *self,
   return added > 0 ? g_strv_builder_end (builder) : NULL;
 }
 
+/* region_structure_ids() for the selected region, computed once per region and view rather
+ * than on every frame (hover redraws often). */
+static const char * const *
+cached_region_parts (TalusAnatomyView *self)
+{
+  g_autofree char *key = g_strdup_printf ("%s/%d/%p", self->selected_region, (int) self->view,
+                                          (gpointer) self->kb);
+
+  if (g_strcmp0 (key, self->region_parts_key) != 0)
+    {
+      g_clear_pointer (&self->region_parts, g_strfreev);
+      self->region_parts = region_structure_ids (self, self->selected_region);
+      g_free (self->region_parts_key);
+      self->region_parts_key = g_steal_pointer (&key);
+    }
+
+  return (const char * const *) self->region_parts;
+}
+
 /* Tints @ids through their own shapes, in a cairo node limited to their bounds. */
 static void
 append_tint (TalusAnatomyView   *self,
@@ -925,17 +947,17 @@ talus_anatomy_view_snapshot (GtkWidget   *widget,
     const char *selection[3] = { NULL, NULL, NULL };
     guint n = 0;
 
-    g_auto(GStrv) region_parts = NULL;
+    const char * const *region_parts = NULL;
 
     /* A region reads best as its own structures lit up; the hit shape itself is a rough
      * polygon, used only when there is no knowledge base to say what the region holds. */
     if (self->selected_region != NULL &&
-        !(region_parts = region_structure_ids (self, self->selected_region)))
+        !(region_parts = cached_region_parts (self)))
       selection[n++] = self->selected_region;
     if (self->selected_structure != NULL)
       selection[n++] = self->selected_structure;
     if (region_parts != NULL)
-      append_tint (self, snapshot, &layout, (const char * const *) region_parts, region_rgba);
+      append_tint (self, snapshot, &layout, region_parts, region_rgba);
     append_tint (self, snapshot, &layout, selection, selection_rgba);
   }
   if (self->hover_id != NULL && g_strcmp0 (self->hover_id, self->selected_structure) != 0)
@@ -1336,6 +1358,8 @@ talus_anatomy_view_finalize (GObject *object)
   g_clear_pointer (&self->hover_id, g_free);
   g_clear_pointer (&self->focus_id, g_free);
   g_clear_pointer (&self->highlight, g_strfreev);
+  g_clear_pointer (&self->region_parts_key, g_free);
+  g_clear_pointer (&self->region_parts, g_strfreev);
 
   G_OBJECT_CLASS (talus_anatomy_view_parent_class)->finalize (object);
 }
