@@ -116,10 +116,32 @@ TalusLink *talus_link_new (const char *file,
                            TalusRef   *ref);
 
 /* The loader: parses and validates one document; on success returns the entries it defines
- * (TalusEntry*, with unresolved references) in document order. */
-GPtrArray *talus_kb_parse_document (GBytes      *bytes,
-                                    const char  *display_name,
-                                    GError     **error);
+ * (TalusEntry*, with unresolved references) in document order, their text translated through
+ * @catalog (NULL: the desktop's language). */
+GPtrArray *talus_kb_parse_document (GBytes        *bytes,
+                                    const char    *display_name,
+                                    TalusCatalog  *catalog,
+                                    GError       **error);
+
+typedef enum {
+  /* only the tree path (the one that reports problems), never the streaming one: for tests
+   * that check the two build the same entries */
+  TALUS_KB_PARSE_TREE = 1 << 0,
+  /* only the streaming path: a document it does not accept fails with a placeholder message
+   * instead of going to the tree path; for tests that check what it accepts */
+  TALUS_KB_PARSE_STREAM_ONLY = 1 << 1,
+} TalusKbParseFlags;
+
+/* Whether the streaming path validates with its own not-blank check instead of the schema's
+ * pattern (see talus-kb-loader.c); @not_blank gets the elements it checks, by name, each with a
+ * GPtrArray of the names of their parents. For tests. */
+gboolean   talus_kb_schema_has_fast_path (GHashTable **not_blank);
+
+GPtrArray *talus_kb_parse_document_full (GBytes             *bytes,
+                                         const char         *display_name,
+                                         TalusCatalog       *catalog,
+                                         TalusKbParseFlags   flags,
+                                         GError            **error);
 
 /* Appends "FILE:LINE: message" to @problems (a GString) on a line of its own. */
 void       talus_kb_problem (GString    *problems,

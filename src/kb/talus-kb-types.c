@@ -6,6 +6,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "talus-catalog.h"
 #include "talus-kb-types.h"
 
 typedef struct {
@@ -172,6 +173,15 @@ talus_care_stage_to_label (TalusCareStage value)
   return g_dgettext (GETTEXT_PACKAGE, care_stage_infos[value].label);
 }
 
+/* The label in @catalog's language (a handout's), or the desktop's when @catalog is NULL. */
+const char *
+talus_care_stage_to_label_in (TalusCareStage  value,
+                              TalusCatalog   *catalog)
+{
+  g_return_val_if_fail ((guint) value < G_N_ELEMENTS (care_stage_infos), NULL);
+  return talus_catalog_gettext (catalog, care_stage_infos[value].label);
+}
+
 gboolean
 talus_care_stage_from_nick (const char *nick,
                             TalusCareStage *out)
@@ -205,6 +215,15 @@ talus_evidence_to_label (TalusEvidence value)
 {
   g_return_val_if_fail ((guint) value < G_N_ELEMENTS (evidence_infos), NULL);
   return g_dgettext (GETTEXT_PACKAGE, evidence_infos[value].label);
+}
+
+/* The label in @catalog's language (a handout's), or the desktop's when @catalog is NULL. */
+const char *
+talus_evidence_to_label_in (TalusEvidence  value,
+                            TalusCatalog  *catalog)
+{
+  g_return_val_if_fail ((guint) value < G_N_ELEMENTS (evidence_infos), NULL);
+  return talus_catalog_gettext (catalog, evidence_infos[value].label);
 }
 
 gboolean

@@ -10,6 +10,8 @@
 
 G_BEGIN_DECLS
 
+typedef struct _TalusCatalog TalusCatalog;  /* talus-catalog.h */
+
 typedef enum {
   TALUS_AUDIENCE_CLINICIAN,
   TALUS_AUDIENCE_PATIENT,
@@ -97,9 +99,11 @@ const char *talus_diagnostic_kind_to_label (TalusDiagnosticKind kind);
 const char *talus_care_stage_to_nick       (TalusCareStage stage);
 gboolean    talus_care_stage_from_nick     (const char *nick, TalusCareStage *out);
 const char *talus_care_stage_to_label      (TalusCareStage stage);
+const char *talus_care_stage_to_label_in   (TalusCareStage stage, TalusCatalog *catalog);
 const char *talus_evidence_to_nick         (TalusEvidence evidence);
 gboolean    talus_evidence_from_nick       (const char *nick, TalusEvidence *out);
 const char *talus_evidence_to_label        (TalusEvidence evidence);
+const char *talus_evidence_to_label_in     (TalusEvidence evidence, TalusCatalog *catalog);
 const char *talus_urgency_to_nick          (TalusUrgency urgency);
 gboolean    talus_urgency_from_nick        (const char *nick, TalusUrgency *out);
 const char *talus_urgency_to_label         (TalusUrgency urgency);

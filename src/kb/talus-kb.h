@@ -6,6 +6,7 @@
 #pragma once
 
 #include "talus-care-option.h"
+#include "talus-catalog.h"
 #include "talus-condition.h"
 #include "talus-diagnostic.h"
 #include "talus-differential.h"

@@ -30,8 +30,9 @@ typedef struct {
 
 struct _TalusKnowledgeBase
 {
-  GObject  parent_instance;
-  Index    index[N_KINDS];
+  GObject       parent_instance;
+  Index         index[N_KINDS];
+  TalusCatalog *catalog;  /* the language text is translated into at load; NULL: the desktop's */
 };
 
 G_DEFINE_FINAL_TYPE (TalusKnowledgeBase, talus_knowledge_base, G_TYPE_OBJECT)
@@ -523,6 +524,7 @@ talus_knowledge_base_dispose (GObject *object)
       g_clear_pointer (&self->index[k].by_id, g_hash_table_unref);
       g_clear_object (&self->index[k].list);
     }
+  g_clear_object (&self->catalog);
 
   G_OBJECT_CLASS (talus_knowledge_base_parent_class)->dispose (object);
 }
@@ -553,6 +555,32 @@ TalusKnowledgeBase *
 talus_knowledge_base_new (void)
 {
   return g_object_new (TALUS_TYPE_KNOWLEDGE_BASE, NULL);
+}
+
+/**
+ * talus_knowledge_base_set_catalog:
+ * @catalog: (nullable): the language to translate the KB's text into as files are loaded;
+ *   %NULL (the default) for the desktop's language, through gettext
+ *
+ * Set it before loading anything: entries already loaded keep the language they were read in.
+ * Handouts made from this knowledge base are written in the same language.
+ */
+void
+talus_knowledge_base_set_catalog (TalusKnowledgeBase *self,
+                                  TalusCatalog       *catalog)
+{
+  g_return_if_fail (TALUS_IS_KNOWLEDGE_BASE (self));
+  g_return_if_fail (catalog == NULL || TALUS_IS_CATALOG (catalog));
+
+  g_set_object (&self->catalog, catalog);
+}
+
+TalusCatalog *
+talus_knowledge_base_get_catalog (TalusKnowledgeBase *self)
+{
+  g_return_val_if_fail (TALUS_IS_KNOWLEDGE_BASE (self), NULL);
+
+  return self->catalog;
 }
 
 gboolean
@@ -593,7 +621,7 @@ talus_knowledge_base_load_shipped (TalusKnowledgeBase  *self,
       if (bytes == NULL)
         return FALSE;
 
-      if (!(entries = talus_kb_parse_document (bytes, display, &local_error)))
+      if (!(entries = talus_kb_parse_document (bytes, display, self->catalog, &local_error)))
         {
           if (problems->len > 0)
             g_string_append_c (problems, '\n');
@@ -662,7 +690,7 @@ talus_knowledge_base_add_bytes_full (TalusKnowledgeBase  *self,
       return FALSE;
     }
 
-  if (!(entries = talus_kb_parse_document (bytes, display_name, error)))
+  if (!(entries = talus_kb_parse_document (bytes, display_name, self->catalog, error)))
     return FALSE;
   g_ptr_array_add (documents, entries);
 

@@ -16,6 +16,7 @@
 #include <gio/gio.h>
 
 #include "talus-care-option.h"
+#include "talus-catalog.h"
 #include "talus-condition.h"
 #include "talus-diagnostic.h"
 #include "talus-red-flag.h"
@@ -45,6 +46,9 @@ GQuark talus_kb_error_quark (void);
 G_DECLARE_FINAL_TYPE (TalusKnowledgeBase, talus_knowledge_base, TALUS, KNOWLEDGE_BASE, GObject)
 
 TalusKnowledgeBase *talus_knowledge_base_new             (void);
+void                talus_knowledge_base_set_catalog     (TalusKnowledgeBase  *self,
+                                                          TalusCatalog        *catalog);
+TalusCatalog       *talus_knowledge_base_get_catalog     (TalusKnowledgeBase  *self);
 /* Loads the knowledge base shipped in the GResource (APP_PATH/kb/). */
 gboolean            talus_knowledge_base_load_shipped    (TalusKnowledgeBase  *self,
                                                           GError             **error);
