@@ -41,6 +41,7 @@ typedef struct
   char         *css_id;    /* "#" + the element id, for librsvg */
   char         *klass;     /* structure class; NULL for a region */
   TalusLayers   layer;     /* layer flag that hides it, 0 when always drawn */
+  gboolean      measured;  /* x, y, w, h and has_bounds are set: measured on first use */
   gboolean      has_bounds;
   double        x, y, w, h;
 } Item;
@@ -58,8 +59,10 @@ struct _TalusAnatomyDocument
 
   TalusViewKind    view;
   char            *display_name;
+  GBytes          *svg;        /* kept to load the hit copy on first use */
   RsvgHandle      *handle;
-  RsvgHandle      *hit_handle;
+  RsvgHandle      *hit_handle; /* NULL until first needed: see ensure_hit_handle() */
+  gboolean         hit_failed;
   double           width;
   double           height;
 
@@ -478,6 +481,35 @@ measure_size (TalusAnatomyDocument  *self,
   return TRUE;
 }
 
+/* The hit copy is only needed for hit tests, boxes and highlights, so it is loaded on first
+ * use: a first frame or a plain render never pays for it. It parses the same bytes as the display
+ * copy, which has loaded, so a failure here is out of memory at worst. */
+static RsvgHandle *
+ensure_hit_handle (TalusAnatomyDocument *self)
+{
+  g_autoptr (GError) error = NULL;
+  RsvgHandle *handle;
+
+  if (self->hit_handle != NULL || self->hit_failed)
+    return self->hit_handle;
+
+  handle = load_handle (self->svg, self->display_name, &error);
+  if (handle != NULL &&
+      !rsvg_handle_set_stylesheet (handle, (const guint8 *) hit_stylesheet,
+                                   strlen (hit_stylesheet), &error))
+    g_clear_object (&handle);
+
+  if (handle == NULL)
+    {
+      g_warning ("%s: cannot load the hit-test copy of the drawing: %s", self->display_name,
+                 error != NULL ? error->message : "unknown error");
+      self->hit_failed = TRUE;
+    }
+
+  self->hit_handle = handle;
+  return handle;
+}
+
 /* librsvg 2.54 also unites the box of a straight stroke deeper in a transformed group with that
  * group's origin, which inflates the ink box of many structures. Its box is a superset of the
  * truth, so render the element inside it (at most 512 px a side) and keep what has ink. */
@@ -555,7 +587,13 @@ measure_item (TalusAnatomyDocument *self,
   RsvgRectangle viewport = { 0, 0, self->width, self->height };
   RsvgRectangle ink, logical;
 
-  if (rsvg_handle_get_geometry_for_layer (self->hit_handle, item->css_id, &viewport, &ink,
+  /* Measured once, on first use (get_bounds, hit_test): rendering every element to tighten its
+   * box is most of the cost of loading a drawing, and most uses need few boxes or none. */
+  item->measured = TRUE;
+  item->has_bounds = FALSE;
+
+  if (ensure_hit_handle (self) != NULL &&
+      rsvg_handle_get_geometry_for_layer (self->hit_handle, item->css_id, &viewport, &ink,
                                           &logical, NULL) &&
       ink.width > 0 && ink.height > 0)
     {
@@ -594,6 +632,9 @@ pixel_hit (TalusAnatomyDocument *self,
   gboolean ok;
   guchar alpha;
 
+  if (!item->measured)
+    measure_item (self, item);
+
   if (!item->has_bounds ||
       x < item->x - 1 || y < item->y - 1 || x > item->x + item->w + 1 || y > item->y + item->h + 1)
     return FALSE;
@@ -622,6 +663,7 @@ talus_anatomy_document_finalize (GObject *object)
 
   g_clear_object (&self->handle);
   g_clear_object (&self->hit_handle);
+  g_clear_pointer (&self->svg, g_bytes_unref);
   g_clear_pointer (&self->hit_surface, cairo_surface_destroy);
   g_clear_pointer (&self->by_id, g_hash_table_unref);
   g_clear_pointer (&self->structure_ids, g_ptr_array_unref);
@@ -661,7 +703,6 @@ document_new (GBytes         *svg,
               GError        **error)
 {
   g_autoptr (TalusAnatomyDocument) self = g_object_new (TALUS_TYPE_ANATOMY_DOCUMENT, NULL);
-  g_autoptr (GError) local_error = NULL;
 
   self->view = view;
   self->display_name = g_strdup (display_name);
@@ -677,25 +718,13 @@ document_new (GBytes         *svg,
   if (!scan_ids (self, svg, display_name, error))
     return NULL;
 
-  if ((self->handle = load_handle (svg, display_name, error)) == NULL ||
-      (self->hit_handle = load_handle (svg, display_name, error)) == NULL)
+  /* The hit copy and the boxes come on first use: ensure_hit_handle(), measure_item(). */
+  if ((self->handle = load_handle (svg, display_name, error)) == NULL)
     return NULL;
+  self->svg = g_bytes_ref (svg);
 
   if (!measure_size (self, error))
     return NULL;
-
-  if (!rsvg_handle_set_stylesheet (self->hit_handle, (const guint8 *) hit_stylesheet,
-                                   strlen (hit_stylesheet), &local_error))
-    {
-      g_set_error (error, TALUS_ANATOMY_ERROR, TALUS_ANATOMY_ERROR_INVALID, "%s: %s",
-                   display_name, local_error->message);
-      return NULL;
-    }
-
-  for (guint i = 0; i < self->structures->len; i++)
-    measure_item (self, g_ptr_array_index (self->structures, i));
-  for (guint i = 0; i < self->regions->len; i++)
-    measure_item (self, g_ptr_array_index (self->regions, i));
 
   g_ptr_array_add (self->structure_ids, NULL);
   g_ptr_array_add (self->region_ids, NULL);
@@ -902,7 +931,12 @@ talus_anatomy_document_get_bounds (TalusAnatomyDocument *self,
 
   g_return_val_if_fail (TALUS_IS_ANATOMY_DOCUMENT (self), FALSE);
 
-  if (id == NULL || (item = g_hash_table_lookup (self->by_id, id)) == NULL || !item->has_bounds)
+  if (id == NULL || (item = g_hash_table_lookup (self->by_id, id)) == NULL)
+    return FALSE;
+
+  if (!item->measured)
+    measure_item (self, item);
+  if (!item->has_bounds)
     return FALSE;
 
   if (x != NULL)
@@ -1007,6 +1041,13 @@ tint_element (RsvgHandle          *handle,
   cairo_pattern_t *mask;
   gboolean ok;
 
+  if (handle == NULL)
+    {
+      g_set_error (error, TALUS_ANATOMY_ERROR, TALUS_ANATOMY_ERROR_RENDER,
+                   "%s: the hit-test copy of the drawing could not be loaded", css_id);
+      return FALSE;
+    }
+
   cairo_push_group_with_content (cr, CAIRO_CONTENT_ALPHA);
   ok = rsvg_handle_render_layer (handle, cr, css_id, viewport, &local_error);
   mask = cairo_pop_group (cr);
@@ -1050,7 +1091,7 @@ render_highlight (TalusAnatomyDocument  *self,
       /* Through the hit copy: regions are invisible in the drawing (tint their filled hit
        * shape, lightly), and an element under a masked layer renders nothing on its own in
        * librsvg 2.54. */
-      if (!tint_element (self->hit_handle, cr, item->css_id, viewport, rgba,
+      if (!tint_element (ensure_hit_handle (self), cr, item->css_id, viewport, rgba,
                          item->klass == NULL ? 1.0 / 3.0 : 1.0, error))
         return FALSE;
     }
@@ -1105,7 +1146,7 @@ talus_anatomy_document_render (TalusAnatomyDocument  *self,
             {
               Item *item = g_ptr_array_index (self->regions, r);
 
-              if (!tint_element (self->hit_handle, cr, item->css_id, &viewport,
+              if (!tint_element (ensure_hit_handle (self), cr, item->css_id, &viewport,
                                  region_debug_tints[r % G_N_ELEMENTS (region_debug_tints)], 1.0,
                                  error))
                 return FALSE;

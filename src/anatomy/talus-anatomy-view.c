@@ -14,6 +14,7 @@
 
 #include <adwaita.h>
 #include <glib/gi18n.h>
+#include <libxml/parser.h>
 #include <math.h>
 
 #include "talus-anatomy-view.h"
@@ -51,6 +52,35 @@ typedef struct
   gboolean        dark;
 } Cache;
 
+/* Background work for the first paint: loading the drawing (started when the widget is realized)
+ * and rendering the first base texture (started by the first snapshot, which shows the plain card
+ * meanwhile). librsvg handles are not thread-safe, so while a job runs its worker owns the
+ * document: the main thread only reads the document's size (fixed at creation) and otherwise
+ * waits for the job (get_document()). Only the first drawing of a widget is rendered this way;
+ * later ones (resize, layers, another view) stay synchronous, as before. */
+typedef struct
+{
+  gatomicrefcount       ref;
+  GMutex                lock;
+  GCond                 cond;
+  gboolean              done;       /* under lock */
+  TalusAnatomyView     *owner;      /* main thread only; NULL once the view let go of the job */
+
+  TalusViewKind         view;
+  TalusAnatomyDocument *doc;        /* in: the document to render, or NULL to load it; out */
+  GError               *error;      /* the load failed */
+
+  gboolean              render;     /* render a base texture for the key below */
+  int                   width;      /* widget size, scale factor, layers and theme it is for */
+  int                   height;
+  int                   scale_factor;
+  TalusLayers           layers;
+  gboolean              dark;
+  cairo_surface_t      *surface;    /* out */
+  graphene_rect_t       area;       /* out: the document area the surface covers */
+  double                s;          /* out: widget pixels per document unit */
+} Job;
+
 struct _TalusAnatomyView
 {
   GtkWidget             parent_instance;
@@ -70,6 +100,9 @@ struct _TalusAnatomyView
 
   TalusAnatomyDocument *docs[TALUS_VIEW_N_KINDS];
   gboolean              load_failed[TALUS_VIEW_N_KINDS];
+  Job                  *job;          /* the background job in flight, if any */
+  gboolean              first_render; /* the first base render was started (in the background) */
+  gulong                after_paint_id; /* starts that render once the first frame is out */
 
   char                 *hover_id;
   char                 *focus_id;
@@ -95,6 +128,7 @@ enum {
   PROP_SELECTED_REGION,
   PROP_ZOOM,
   PROP_KNOWLEDGE_BASE,
+  PROP_READY,
   N_PROPS
 };
 
@@ -120,10 +154,207 @@ is_dark (void)
   return adw_is_initialized () && adw_style_manager_get_dark (adw_style_manager_get_default ());
 }
 
+static void
+report_load_error (TalusViewKind  view,
+                   const GError  *error)
+{
+  /* A broken drawing is a packaging bug; the widget stays usable and shows why. */
+  g_critical ("Cannot load the %s anatomy drawing: %s", talus_view_kind_to_nick (view),
+              error->message);
+}
+
+static Job *
+job_ref (Job *job)
+{
+  g_atomic_ref_count_inc (&job->ref);
+  return job;
+}
+
+static void
+job_unref (gpointer data)
+{
+  Job *job = data;
+
+  if (!g_atomic_ref_count_dec (&job->ref))
+    return;
+
+  g_clear_object (&job->doc);
+  g_clear_error (&job->error);
+  g_clear_pointer (&job->surface, cairo_surface_destroy);
+  g_mutex_clear (&job->lock);
+  g_cond_clear (&job->cond);
+  g_free (job);
+}
+
+static void
+job_wait (Job *job)
+{
+  g_mutex_lock (&job->lock);
+  while (!job->done)
+    g_cond_wait (&job->cond, &job->lock);
+  g_mutex_unlock (&job->lock);
+}
+
+static cairo_surface_t *render_surface (TalusAnatomyDocument *doc, const graphene_rect_t *area,
+                                        double s, int scale_factor, TalusLayers layers,
+                                        gboolean dark, graphene_rect_t *covered, GError **error);
+
+/* Worker thread: touches only the job. */
+static void
+job_thread (GTask        *task,
+            gpointer      source_object,
+            gpointer      task_data,
+            GCancellable *cancellable)
+{
+  Job *job = task_data;
+
+  if (job->doc == NULL)
+    job->doc = talus_anatomy_document_new_for_view (job->view, &job->error);
+
+  if (job->doc != NULL && job->render)
+    {
+      g_autoptr (GError) error = NULL;
+      graphene_rect_t all;
+      double dw, dh, fit;
+
+      talus_anatomy_document_get_size (job->doc, &dw, &dh);
+      talus_anatomy_document_get_fit (job->doc, job->width - 2 * MARGIN, job->height - 2 * MARGIN,
+                                      &fit, NULL, NULL);
+      graphene_rect_init (&all, 0, 0, dw, dh);
+      job->s = fit;
+      if (fit > 0)
+        job->surface = render_surface (job->doc, &all, fit, job->scale_factor, job->layers,
+                                       job->dark, &job->area, &error);
+      if (error != NULL)
+        g_warning ("Cannot render the %s drawing: %s", talus_view_kind_to_nick (job->view),
+                   error->message);
+    }
+
+  g_mutex_lock (&job->lock);
+  job->done = TRUE;
+  g_cond_broadcast (&job->cond);
+  g_mutex_unlock (&job->lock);
+}
+
+static GdkTexture *texture_for_surface (cairo_surface_t *surface);
+static gboolean cache_matches_content (TalusAnatomyView *self, const Cache *cache, gboolean dark);
+static gboolean is_dark (void);
+
+/* Waits for the job in flight, if any, and takes its document and texture back. */
+static void
+finish_job (TalusAnatomyView *self)
+{
+  Job *job = self->job;
+
+  if (job == NULL)
+    return;
+
+  job_wait (job);
+  self->job = NULL;
+  job->owner = NULL;
+
+  if (job->doc != NULL)
+    {
+      if (self->docs[job->view] == NULL)
+        self->docs[job->view] = g_steal_pointer (&job->doc);
+    }
+  else if (job->error != NULL && !self->load_failed[job->view])
+    {
+      report_load_error (job->view, job->error);
+      self->load_failed[job->view] = TRUE;
+    }
+
+  /* The texture is only good for what the widget still shows. */
+  if (job->surface != NULL && job->view == self->view && job->layers == self->layers &&
+      job->dark == is_dark () &&
+      job->scale_factor == gtk_widget_get_scale_factor (GTK_WIDGET (self)) &&
+      job->width == gtk_widget_get_width (GTK_WIDGET (self)) &&
+      job->height == gtk_widget_get_height (GTK_WIDGET (self)) &&
+      !cache_matches_content (self, &self->base, job->dark))
+    {
+      cache_clear (&self->base);
+      self->base.texture = texture_for_surface (job->surface);
+      self->base.area = job->area;
+      self->base.s = job->s;
+      self->base.width = job->width;
+      self->base.height = job->height;
+      self->base.scale_factor = job->scale_factor;
+      self->base.layers = job->layers;
+      self->base.dark = job->dark;
+    }
+
+  job_unref (job);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_READY]);
+}
+
+static void
+job_done_cb (GObject      *source_object,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  Job *job = user_data;
+
+  if (job->owner != NULL && job->owner->job == job)
+    finish_job (job->owner);
+  job_unref (job);
+}
+
+static void
+start_job (TalusAnatomyView     *self,
+           TalusAnatomyDocument *doc,
+           gboolean              render)
+{
+  Job *job = g_new0 (Job, 1);
+  g_autoptr (GTask) task = NULL;
+
+  g_return_if_fail (self->job == NULL);
+
+  /* libxml2 must be initialised on the main thread before a second thread uses it. */
+  xmlInitParser ();
+
+  g_atomic_ref_count_init (&job->ref);
+  g_mutex_init (&job->lock);
+  g_cond_init (&job->cond);
+  job->owner = self;
+  job->view = self->view;
+  job->doc = doc != NULL ? g_object_ref (doc) : NULL;
+  job->render = render;
+  job->width = gtk_widget_get_width (GTK_WIDGET (self));
+  job->height = gtk_widget_get_height (GTK_WIDGET (self));
+  job->scale_factor = gtk_widget_get_scale_factor (GTK_WIDGET (self));
+  job->layers = self->layers;
+  job->dark = is_dark ();
+  self->job = job;
+
+  /* No source object: the view must stay free to be finalized; dispose waits for the job. */
+  task = g_task_new (NULL, NULL, job_done_cb, job_ref (job));
+  g_task_set_task_data (task, job_ref (job), job_unref);
+  g_task_run_in_thread (task, job_thread);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_READY]);
+}
+
+static TalusAnatomyDocument *get_document (TalusAnatomyView *self);
+
+static void
+first_frame_painted_cb (GdkFrameClock    *clock,
+                        TalusAnatomyView *self)
+{
+  g_clear_signal_handler (&self->after_paint_id, clock);
+
+  /* Rendered in the background for the size, layers and theme of now; if they changed since,
+   * finish_job() drops the texture and the next frame renders it as usual. */
+  if (self->job == NULL && self->base.texture == NULL)
+    start_job (self, get_document (self), TRUE);
+}
+
+/* The document of the current view, loaded if needed; waits for a job in flight. */
 static TalusAnatomyDocument *
 get_document (TalusAnatomyView *self)
 {
   g_autoptr (GError) error = NULL;
+
+  finish_job (self);
 
   if (self->docs[self->view] != NULL || self->load_failed[self->view])
     return self->docs[self->view];
@@ -131,20 +362,29 @@ get_document (TalusAnatomyView *self)
   self->docs[self->view] = talus_anatomy_document_new_for_view (self->view, &error);
   if (self->docs[self->view] == NULL)
     {
-      /* A broken drawing is a packaging bug; the widget stays usable and shows why. */
-      g_critical ("Cannot load the %s anatomy drawing: %s",
-                  talus_view_kind_to_nick (self->view), error->message);
+      report_load_error (self->view, error);
       self->load_failed[self->view] = TRUE;
     }
 
   return self->docs[self->view];
 }
 
+/* For the document's size and fit alone, which never change: does not wait for a job that is
+ * rendering the document, only for one that is still loading it. */
+static TalusAnatomyDocument *
+get_document_for_size (TalusAnatomyView *self)
+{
+  if (self->docs[self->view] != NULL)
+    return self->docs[self->view];
+
+  return get_document (self);
+}
+
 static gboolean
 get_layout (TalusAnatomyView *self,
             Layout           *layout)
 {
-  TalusAnatomyDocument *doc = get_document (self);
+  TalusAnatomyDocument *doc = get_document_for_size (self);
   int width = gtk_widget_get_width (GTK_WIDGET (self));
   int height = gtk_widget_get_height (GTK_WIDGET (self));
   int sf = gtk_widget_get_scale_factor (GTK_WIDGET (self));
@@ -169,10 +409,14 @@ get_layout (TalusAnatomyView *self,
 static void
 clamp_pan (TalusAnatomyView *self)
 {
-  TalusAnatomyDocument *doc = get_document (self);
+  TalusAnatomyDocument *doc = get_document_for_size (self);
   int width = gtk_widget_get_width (GTK_WIDGET (self));
   int height = gtk_widget_get_height (GTK_WIDGET (self));
   double fit, dw, dh, limit;
+
+  /* Nothing to clamp (and no need to wait for a drawing still loading). */
+  if (self->pan_x == 0 && self->pan_y == 0)
+    return;
 
   if (doc == NULL || width <= 2 * MARGIN || height <= 2 * MARGIN)
     {
@@ -541,26 +785,27 @@ texture_for_surface (cairo_surface_t *surface)
   return gdk_memory_texture_new (width, height, GDK_MEMORY_DEFAULT, bytes, stride);
 }
 
-/* Renders @area (document coordinates) at @s widget pixels per unit into @cache. */
-static gboolean
-render_cache (TalusAnatomyView      *self,
-              Cache                 *cache,
-              const graphene_rect_t *area,
-              double                 s,
-              gboolean               dark)
+/* Renders @area (document coordinates) of @doc at @s widget pixels per unit and @sf device
+ * pixels per widget pixel; @covered receives the area actually covered. No GTK: also runs in a
+ * job's thread. NULL with @error unset when there is nothing to draw. */
+static cairo_surface_t *
+render_surface (TalusAnatomyDocument  *doc,
+                const graphene_rect_t *area,
+                double                 s,
+                int                    sf,
+                TalusLayers            layers,
+                gboolean               dark,
+                graphene_rect_t       *covered,
+                GError               **error)
 {
-  TalusAnatomyDocument *doc = get_document (self);
-  g_autoptr (GError) error = NULL;
-  int sf = gtk_widget_get_scale_factor (GTK_WIDGET (self));
   double k = s * sf, dw, dh, ox, oy;
   int pw, ph;
   cairo_surface_t *surface;
   cairo_t *cr;
   gboolean ok;
 
-  cache_clear (cache);
   if (doc == NULL || area->size.width <= 0 || area->size.height <= 0)
-    return FALSE;
+    return NULL;
 
   /* Start on a whole pixel of the full-size render, so the texture lands on device pixels. */
   ox = floor (area->origin.x * k) / k;
@@ -579,19 +824,19 @@ render_cache (TalusAnatomyView      *self,
       ph = MIN ((int) ceil (area->size.height * k), TALUS_ANATOMY_MAX_SURFACE_SIZE);
     }
   if (pw < 1 || ph < 1)
-    return FALSE;
+    return NULL;
 
   surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, pw, ph);
   if (cairo_surface_status (surface) != CAIRO_STATUS_SUCCESS)
     {
       cairo_surface_destroy (surface);
-      return FALSE;
+      return NULL;
     }
 
   talus_anatomy_document_get_size (doc, &dw, &dh);
   cr = cairo_create (surface);
   cairo_translate (cr, -ox * k, -oy * k);
-  ok = talus_anatomy_document_render (doc, cr, dw * k, dh * k, self->layers, NULL, NULL, &error);
+  ok = talus_anatomy_document_render (doc, cr, dw * k, dh * k, layers, NULL, NULL, error);
   if (ok && dark)
     {
       /* Tone the ivory and white down for a dark room, keeping transparency. */
@@ -604,16 +849,40 @@ render_cache (TalusAnatomyView      *self,
 
   if (!ok)
     {
-      g_warning ("Cannot render the %s drawing: %s", talus_view_kind_to_nick (self->view),
-                 error->message);
       cairo_surface_destroy (surface);
+      return NULL;
+    }
+
+  /* The area actually covered, after rounding up to whole pixels. */
+  graphene_rect_init (covered, ox, oy, pw / k, ph / k);
+  return surface;
+}
+
+/* Renders @area (document coordinates) at @s widget pixels per unit into @cache. */
+static gboolean
+render_cache (TalusAnatomyView      *self,
+              Cache                 *cache,
+              const graphene_rect_t *area,
+              double                 s,
+              gboolean               dark)
+{
+  TalusAnatomyDocument *doc = get_document (self);
+  g_autoptr (GError) error = NULL;
+  int sf = gtk_widget_get_scale_factor (GTK_WIDGET (self));
+  cairo_surface_t *surface;
+
+  cache_clear (cache);
+  surface = render_surface (doc, area, s, sf, self->layers, dark, &cache->area, &error);
+  if (surface == NULL)
+    {
+      if (error != NULL)
+        g_warning ("Cannot render the %s drawing: %s", talus_view_kind_to_nick (self->view),
+                   error->message);
       return FALSE;
     }
 
   cache->texture = texture_for_surface (surface);
   cairo_surface_destroy (surface);
-  /* The area actually covered, after rounding up to whole pixels. */
-  graphene_rect_init (&cache->area, ox, oy, pw / k, ph / k);
   cache->s = s;
   cache->width = gtk_widget_get_width (GTK_WIDGET (self));
   cache->height = gtk_widget_get_height (GTK_WIDGET (self));
@@ -780,14 +1049,17 @@ append_tint (TalusAnatomyView   *self,
              const char * const *ids,
              const double       *rgba)
 {
-  TalusAnatomyDocument *doc = get_document (self);
+  TalusAnatomyDocument *doc;
   graphene_rect_t bounds, widget;
   gboolean any = FALSE;
   double dw, dh;
   cairo_t *cr;
 
-  if (ids == NULL)
+  /* Before get_document(): nothing to tint need not wait for a job rendering the drawing. */
+  if (ids == NULL || ids[0] == NULL)
     return;
+
+  doc = get_document (self);
 
   for (guint i = 0; ids[i] != NULL; i++)
     {
@@ -874,7 +1146,8 @@ talus_anatomy_view_snapshot (GtkWidget   *widget,
                              GtkSnapshot *snapshot)
 {
   TalusAnatomyView *self = TALUS_ANATOMY_VIEW (widget);
-  TalusAnatomyDocument *doc = get_document (self);
+  /* The size alone: a job rendering the first texture keeps the document meanwhile. */
+  TalusAnatomyDocument *doc = get_document_for_size (self);
   gboolean dark = is_dark ();
   int width = gtk_widget_get_width (widget);
   int height = gtk_widget_get_height (widget);
@@ -896,15 +1169,28 @@ talus_anatomy_view_snapshot (GtkWidget   *widget,
   talus_anatomy_document_get_size (doc, &dw, &dh);
 
   /* The base texture follows the widget size; re-render it when the content or the size
-   * changed (a new size means a new fit). */
-  if (!cache_matches_content (self, &self->base, dark) || self->base.width != width ||
-      self->base.height != height)
+   * changed (a new size means a new fit). The very first one is rendered in the background
+   * while this frame shows the plain card; a job in flight brings its texture when done. */
+  if (self->job == NULL && !self->first_render && self->base.texture == NULL &&
+      gtk_widget_get_frame_clock (widget) != NULL)
+    {
+      /* After this frame is rendered: the GL renderer (llvmpipe) wants every core for it. */
+      self->first_render = TRUE;
+      self->after_paint_id = g_signal_connect_object (gtk_widget_get_frame_clock (widget),
+                                                      "after-paint",
+                                                      G_CALLBACK (first_frame_painted_cb), self,
+                                                      0);
+    }
+  else if (self->job == NULL && self->after_paint_id == 0 &&
+           (!cache_matches_content (self, &self->base, dark) || self->base.width != width ||
+            self->base.height != height))
     {
       Layout fitted = layout;
       graphene_rect_t all;
 
       gint64 start = g_get_monotonic_time ();
 
+      self->first_render = TRUE;
       fitted.s = layout.s / self->zoom;
       graphene_rect_init (&all, 0, 0, dw, dh);
       render_cache (self, &self->base, &all, fitted.s, dark);
@@ -992,6 +1278,38 @@ talus_anatomy_view_measure (GtkWidget      *widget,
 {
   *minimum = orientation == GTK_ORIENTATION_HORIZONTAL ? 240 : 160;
   *natural = orientation == GTK_ORIENTATION_HORIZONTAL ? 720 : 480;
+}
+
+static void
+talus_anatomy_view_root (GtkWidget *widget)
+{
+  TalusAnatomyView *self = TALUS_ANATOMY_VIEW (widget);
+
+  GTK_WIDGET_CLASS (talus_anatomy_view_parent_class)->root (widget);
+
+  /* In a window now: load the drawing on another core while GTK builds, styles, measures and
+   * maps the window; the first snapshot waits for it only if it is not done by then. */
+  if (self->job == NULL && self->docs[self->view] == NULL && !self->load_failed[self->view])
+    start_job (self, NULL, FALSE);
+}
+
+static void
+talus_anatomy_view_unrealize (GtkWidget *widget)
+{
+  TalusAnatomyView *self = TALUS_ANATOMY_VIEW (widget);
+
+  /* The frame clock goes with the surface: render on the next snapshot instead. */
+  if (self->after_paint_id != 0)
+    {
+      GdkFrameClock *clock = gtk_widget_get_frame_clock (widget);
+
+      if (clock != NULL)
+        g_signal_handler_disconnect (clock, self->after_paint_id);
+      self->after_paint_id = 0;
+      self->first_render = FALSE;
+    }
+
+  GTK_WIDGET_CLASS (talus_anatomy_view_parent_class)->unrealize (widget);
 }
 
 static void
@@ -1339,6 +1657,15 @@ talus_anatomy_view_dispose (GObject *object)
   TalusAnatomyView *self = TALUS_ANATOMY_VIEW (object);
 
   g_clear_handle_id (&self->detail_id, g_source_remove);
+  if (self->job != NULL)
+    {
+      /* Its worker may still be using a document: let it finish, drop what it made. */
+      Job *job = g_steal_pointer (&self->job);
+
+      job->owner = NULL;
+      job_wait (job);
+      job_unref (job);
+    }
   cache_clear (&self->base);
   cache_clear (&self->detail);
   for (guint i = 0; i < TALUS_VIEW_N_KINDS; i++)
@@ -1392,6 +1719,9 @@ talus_anatomy_view_get_property (GObject    *object,
     case PROP_KNOWLEDGE_BASE:
       g_value_set_object (value, self->kb);
       break;
+    case PROP_READY:
+      g_value_set_boolean (value, talus_anatomy_view_get_ready (self));
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -1444,6 +1774,8 @@ talus_anatomy_view_class_init (TalusAnatomyViewClass *klass)
   widget_class->snapshot = talus_anatomy_view_snapshot;
   widget_class->measure = talus_anatomy_view_measure;
   widget_class->size_allocate = talus_anatomy_view_size_allocate;
+  widget_class->root = talus_anatomy_view_root;
+  widget_class->unrealize = talus_anatomy_view_unrealize;
   widget_class->focus = talus_anatomy_view_focus;
 
   properties[PROP_VIEW] =
@@ -1464,6 +1796,10 @@ talus_anatomy_view_class_init (TalusAnatomyViewClass *klass)
   properties[PROP_KNOWLEDGE_BASE] =
     g_param_spec_object ("knowledge-base", NULL, NULL, TALUS_TYPE_KNOWLEDGE_BASE,
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /* FALSE while the drawing is loaded or first rendered in the background. */
+  properties[PROP_READY] =
+    g_param_spec_boolean ("ready", NULL, NULL, TRUE,
+                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   /**
@@ -1773,6 +2109,14 @@ talus_anatomy_view_get_highlight (TalusAnatomyView *self)
   g_return_val_if_fail (TALUS_IS_ANATOMY_VIEW (self), NULL);
 
   return (const char * const *) self->highlight;
+}
+
+gboolean
+talus_anatomy_view_get_ready (TalusAnatomyView *self)
+{
+  g_return_val_if_fail (TALUS_IS_ANATOMY_VIEW (self), FALSE);
+
+  return self->job == NULL;
 }
 
 TalusAnatomyDocument *

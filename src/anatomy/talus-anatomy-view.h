@@ -62,6 +62,11 @@ void                  talus_anatomy_view_set_highlight          (TalusAnatomyVie
                                                                  const char * const  *ids);
 const char * const   *talus_anatomy_view_get_highlight          (TalusAnatomyView    *self);
 
+/* The "ready" property: FALSE while the drawing is being loaded (from realize) or its first
+ * texture rendered (from the first snapshot, which shows the plain card meanwhile) in a thread;
+ * it turns TRUE, with a redraw, when that work is taken back on the main thread. Everything else
+ * works at any time: a call that needs the drawing waits for the work in flight. */
+gboolean              talus_anatomy_view_get_ready              (TalusAnatomyView    *self);
 /* The drawing of the current view; NULL if it failed to load. */
 TalusAnatomyDocument *talus_anatomy_view_get_document           (TalusAnatomyView    *self);
 /* The item (region or structure) the keyboard focus is on, or NULL. */

@@ -6,6 +6,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <libxml/parser.h>
 
 #include "talus-application.h"
 #include "talus-cli.h"
@@ -18,6 +19,8 @@ struct _TalusApplication
 
   TalusKnowledgeBase *kb;
   GPtrArray          *load_errors;
+  /* Loads the knowledge base while GTK initialises; joined in startup (see load_kb_thread). */
+  GThread            *kb_thread;
   gint64              start_time;
   gboolean            benchmark;
 };
@@ -91,6 +94,42 @@ static const GActionEntry app_entries[] = {
   { "shortcuts", shortcuts_activated, NULL, NULL, NULL },
 };
 
+typedef struct
+{
+  TalusKnowledgeBase *kb;
+  GPtrArray          *errors;
+} KbLoad;
+
+/* The shipped knowledge base, then the user's files over it; every problem goes to @errors. The
+ * kb layer has no GTK, so this runs in a thread as well as on the main thread. */
+static void
+load_kb (KbLoad *load)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GFile) user_dir = NULL;
+
+  load->kb = talus_knowledge_base_new ();
+  if (!talus_knowledge_base_load_shipped (load->kb, &error))
+    {
+      /* A broken shipped knowledge base is a packaging bug; show it like a user-file error. */
+      g_warning ("The shipped knowledge base failed to load: %s", error->message);
+      g_ptr_array_add (load->errors, g_steal_pointer (&error));
+    }
+
+  user_dir = talus_knowledge_base_get_user_dir ();
+  talus_knowledge_base_add_directory (load->kb, user_dir, load->errors);
+}
+
+static gpointer
+load_kb_thread (gpointer data)
+{
+  KbLoad *load = g_new0 (KbLoad, 1);
+
+  load->errors = data;
+  load_kb (load);
+  return load;
+}
+
 static int
 talus_application_handle_local_options (GApplication *app,
                                         GVariantDict *options)
@@ -107,7 +146,19 @@ talus_application_handle_local_options (GApplication *app,
 
   /* -1 means: carry on and open the window. */
   status = talus_cli_handle_options (app, options);
-  return status >= 0 ? status : -1;
+  if (status >= 0)
+    return status;
+
+  /* The window needs the knowledge base: load it on the second core while this process
+   * registers on the bus and GTK initialises. The command line above loads its own, in line.
+   * libxml2 is initialised here, on the main thread, before two threads can use it. */
+  if (self->kb == NULL && self->kb_thread == NULL)
+    {
+      xmlInitParser ();
+      self->kb_thread = g_thread_new ("talus-kb-load", load_kb_thread,
+                                      g_ptr_array_ref (self->load_errors));
+    }
+  return -1;
 }
 
 static void
@@ -116,8 +167,6 @@ talus_application_startup (GApplication *app)
   TalusApplication *self = TALUS_APPLICATION (app);
   static const char *quit_accels[] = { "<Control>q", NULL };
   static const char *preferences_accels[] = { "<Control>comma", NULL };
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GFile) user_dir = NULL;
 
   G_APPLICATION_CLASS (talus_application_parent_class)->startup (app);
 
@@ -126,16 +175,22 @@ talus_application_startup (GApplication *app)
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.preferences",
                                          preferences_accels);
 
-  self->kb = talus_knowledge_base_new ();
-  if (!talus_knowledge_base_load_shipped (self->kb, &error))
+  if (self->kb_thread != NULL)
     {
-      /* A broken shipped knowledge base is a packaging bug; show it like a user-file error. */
-      g_warning ("The shipped knowledge base failed to load: %s", error->message);
-      g_ptr_array_add (self->load_errors, g_steal_pointer (&error));
-    }
+      KbLoad *load = g_thread_join (g_steal_pointer (&self->kb_thread));
 
-  user_dir = talus_knowledge_base_get_user_dir ();
-  talus_knowledge_base_add_directory (self->kb, user_dir, self->load_errors);
+      /* The errors went straight into self->load_errors, which the thread held a ref on. */
+      self->kb = load->kb;
+      g_ptr_array_unref (load->errors);
+      g_free (load);
+    }
+  else if (self->kb == NULL)
+    {
+      KbLoad load = { NULL, self->load_errors };
+
+      load_kb (&load);
+      self->kb = load.kb;
+    }
 }
 
 static void
@@ -162,6 +217,15 @@ talus_application_finalize (GObject *object)
 {
   TalusApplication *self = (TalusApplication *) object;
 
+  /* Started for a window that never came (e.g. another instance is running). */
+  if (self->kb_thread != NULL)
+    {
+      KbLoad *load = g_thread_join (g_steal_pointer (&self->kb_thread));
+
+      g_clear_object (&load->kb);
+      g_ptr_array_unref (load->errors);
+      g_free (load);
+    }
   g_clear_object (&self->kb);
   g_clear_pointer (&self->load_errors, g_ptr_array_unref);
 

@@ -15,6 +15,9 @@ struct _TalusSearchPage
   AdwBin            parent_instance;
 
   TalusSearchIndex *index;
+  /* With a knowledge base set, the index is built from it on the first query that needs it. */
+  TalusKnowledgeBase *kb;
+  TalusAudience     audience;
   GListModel       *results;
   char             *query;
 
@@ -52,6 +55,8 @@ update (TalusSearchPage *self)
   guint n;
 
   g_clear_object (&self->results);
+  if (self->index == NULL && self->kb != NULL && self->query != NULL && *self->query != '\0')
+    self->index = talus_search_index_new_for_knowledge_base (self->kb, self->audience);
   if (self->index != NULL && self->query != NULL)
     self->results = talus_search_index_query (self->index, self->query,
                                               TALUS_SEARCH_PAGE_MAX_RESULTS);
@@ -90,6 +95,7 @@ talus_search_page_dispose (GObject *object)
   TalusSearchPage *self = (TalusSearchPage *) object;
 
   g_clear_object (&self->index);
+  g_clear_object (&self->kb);
   g_clear_object (&self->results);
   g_clear_pointer (&self->query, g_free);
 
@@ -130,8 +136,24 @@ talus_search_page_set_index (TalusSearchPage  *self,
   g_return_if_fail (TALUS_IS_SEARCH_PAGE (self));
   g_return_if_fail (index == NULL || TALUS_IS_SEARCH_INDEX (index));
 
+  g_clear_object (&self->kb);
   if (g_set_object (&self->index, index))
     update (self);
+}
+
+void
+talus_search_page_set_knowledge_base (TalusSearchPage    *self,
+                                      TalusKnowledgeBase *kb,
+                                      TalusAudience       audience)
+{
+  g_return_if_fail (TALUS_IS_SEARCH_PAGE (self));
+  g_return_if_fail (kb == NULL || TALUS_IS_KNOWLEDGE_BASE (kb));
+
+  /* Any index built so far is stale: the next query that needs one builds it. */
+  g_set_object (&self->kb, kb);
+  self->audience = audience;
+  g_clear_object (&self->index);
+  update (self);
 }
 
 void

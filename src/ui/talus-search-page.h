@@ -21,6 +21,11 @@ G_DECLARE_FINAL_TYPE (TalusSearchPage, talus_search_page, TALUS, SEARCH_PAGE, Ad
 GtkWidget  *talus_search_page_new            (void);
 void        talus_search_page_set_index      (TalusSearchPage  *self,
                                               TalusSearchIndex *index);
+/* Searches @kb in @audience's words; the index is built on the first non-empty query, not
+ * here. Replaces any index set with talus_search_page_set_index(), and the reverse. */
+void        talus_search_page_set_knowledge_base (TalusSearchPage    *self,
+                                                  TalusKnowledgeBase *kb,
+                                                  TalusAudience       audience);
 void        talus_search_page_set_query      (TalusSearchPage  *self,
                                               const char       *query);
 /* TalusSearchResult for the current query. */

@@ -23,6 +23,9 @@ struct _TalusSymptomCheckerPage
   TalusSymptomChecker *checker;
   TalusAudience        audience;
   gboolean             updating_region;
+  /* The symptom rows and the region list are out of date; they are built when the page is next
+   * shown (mapped), not for a page nobody sees yet (see rebuild()). */
+  gboolean             stale;
 
   GtkRevealer         *banner_revealer;
   GtkBox              *banner_box;
@@ -243,6 +246,8 @@ checker_region_cb (TalusSymptomChecker     *checker,
                    GParamSpec              *pspec,
                    TalusSymptomCheckerPage *self)
 {
+  if (self->stale)
+    return;
   sync_region_dropdown (self);
   /* The in-region note of each result depends on the region. */
   gtk_list_box_bind_model (self->results_list, talus_symptom_checker_get_results (self->checker),
@@ -295,13 +300,14 @@ clear_cb (GtkButton               *button,
 }
 
 static void
-rebuild (TalusSymptomCheckerPage *self)
+rebuild_now (TalusSymptomCheckerPage *self)
 {
   TalusKnowledgeBase *kb;
   g_autoptr(GtkStringList) names = NULL;
   GListModel *regions;
   guint n;
 
+  self->stale = FALSE;
   if (self->checker == NULL)
     return;
 
@@ -343,6 +349,29 @@ rebuild (TalusSymptomCheckerPage *self)
   update_banner (self);
 }
 
+/* One row per symptom in the knowledge base: too many to build (and measure) at start-up for a
+ * page that is not shown, so a hidden page only marks itself stale. */
+static void
+rebuild (TalusSymptomCheckerPage *self)
+{
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+    rebuild_now (self);
+  else
+    self->stale = TRUE;
+}
+
+static void
+talus_symptom_checker_page_map (GtkWidget *widget)
+{
+  TalusSymptomCheckerPage *self = TALUS_SYMPTOM_CHECKER_PAGE (widget);
+
+  /* Before the children are mapped, so the new rows are mapped with them. */
+  if (self->stale)
+    rebuild_now (self);
+
+  GTK_WIDGET_CLASS (talus_symptom_checker_page_parent_class)->map (widget);
+}
+
 static void
 talus_symptom_checker_page_dispose (GObject *object)
 {
@@ -367,6 +396,7 @@ talus_symptom_checker_page_class_init (TalusSymptomCheckerPageClass *klass)
   static const char *groups[N_GROUPS] = { "pain", "swelling", "movement", "nerve", "general" };
 
   object_class->dispose = talus_symptom_checker_page_dispose;
+  widget_class->map = talus_symptom_checker_page_map;
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                APP_PATH "/ui/talus-symptom-checker-page.ui");

@@ -445,6 +445,118 @@ test_knowledge_base (Fixture       *fixture,
   g_assert_cmpstr (talus_anatomy_view_get_selected_region (view), ==, "lateral-ankle");
 }
 
+static gboolean
+node_has_texture (GskRenderNode *node)
+{
+  switch (gsk_render_node_get_node_type (node))
+    {
+    case GSK_TEXTURE_NODE:
+      return TRUE;
+    case GSK_CONTAINER_NODE:
+      for (guint i = 0; i < gsk_container_node_get_n_children (node); i++)
+        if (node_has_texture (gsk_container_node_get_child (node, i)))
+          return TRUE;
+      return FALSE;
+    case GSK_CLIP_NODE:
+      return node_has_texture (gsk_clip_node_get_child (node));
+    case GSK_ROUNDED_CLIP_NODE:
+      return node_has_texture (gsk_rounded_clip_node_get_child (node));
+    case GSK_TRANSFORM_NODE:
+      return node_has_texture (gsk_transform_node_get_child (node));
+    default:
+      return FALSE;
+    }
+}
+
+/* Whether the widget's current snapshot shows the drawing (its texture), not just the card. */
+static gboolean
+shows_drawing (GtkWidget *widget)
+{
+  GtkSnapshot *snapshot = gtk_snapshot_new ();
+  g_autoptr (GskRenderNode) node = NULL;
+
+  /* What the next frame would take (as bench-hover does), not a node cached from the last. */
+  GTK_WIDGET_GET_CLASS (widget)->snapshot (widget, snapshot);
+  node = gtk_snapshot_free_to_node (snapshot);
+
+  return node != NULL && node_has_texture (node);
+}
+
+static void
+count_notify_cb (GObject    *object,
+                 GParamSpec *pspec,
+                 guint      *count)
+{
+  (*count)++;
+}
+
+/* The drawing is loaded and first rendered in the background: the first frame shows the plain
+ * card, and the texture comes with "ready". */
+static void
+test_first_paint (void)
+{
+  GtkWindow *window = GTK_WINDOW (gtk_window_new ());
+  TalusAnatomyView *view = TALUS_ANATOMY_VIEW (talus_anatomy_view_new ());
+  gint64 end = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
+  guint ready_notifies = 0;
+
+  g_object_ref_sink (view);
+  g_signal_connect (view, "notify::ready", G_CALLBACK (count_notify_cb), &ready_notifies);
+  gtk_window_set_default_size (window, 900, 600);
+  /* In a window: the drawing starts loading in a thread. */
+  gtk_window_set_child (window, GTK_WIDGET (view));
+  g_assert_cmpuint (ready_notifies, ==, 1);
+  g_assert_false (talus_anatomy_view_get_ready (view));
+
+  gtk_window_present (window);
+  wait_for_size (GTK_WIDGET (view));
+
+  /* Not a sleep: every background job ends on the main loop, with a notify and a redraw. */
+  while (!(talus_anatomy_view_get_ready (view) && shows_drawing (GTK_WIDGET (view))) &&
+         g_get_monotonic_time () < end)
+    g_main_context_iteration (NULL, TRUE);
+
+  g_assert_true (talus_anatomy_view_get_ready (view));
+  g_assert_true (shows_drawing (GTK_WIDGET (view)));
+  /* Two jobs (the load, the first render), each notifying when it starts and when it ends. */
+  g_assert_cmpuint (ready_notifies, ==, 4);
+
+  /* Later changes render on the main thread, as before: no job, the drawing at once. */
+  talus_anatomy_view_set_layers (view, TALUS_LAYER_DEFAULT | TALUS_LAYER_LANDMARKS);
+  g_assert_true (shows_drawing (GTK_WIDGET (view)));
+  g_assert_true (talus_anatomy_view_get_ready (view));
+  g_assert_cmpuint (ready_notifies, ==, 4);
+
+  gtk_window_destroy (window);
+  g_assert_finalize_object (view);
+}
+
+/* A widget torn down while its drawing loads in a thread waits for it and is finalized. */
+static void
+test_dispose_while_loading (void)
+{
+  for (guint i = 0; i < 3; i++)
+    {
+      GtkWindow *window = GTK_WINDOW (gtk_window_new ());
+      TalusAnatomyView *view = TALUS_ANATOMY_VIEW (talus_anatomy_view_new ());
+
+      g_object_ref_sink (view);
+      talus_anatomy_view_set_view (view, (TalusViewKind) (i + 1));
+      gtk_window_set_child (window, GTK_WIDGET (view));
+      g_assert_false (talus_anatomy_view_get_ready (view));
+      if (i == 2)
+        {
+          /* Needing the drawing waits for the load in flight instead of loading it again. */
+          g_assert_nonnull (talus_anatomy_view_get_document (view));
+          g_assert_true (talus_anatomy_view_get_ready (view));
+          g_assert_cmpint (talus_anatomy_document_get_view (talus_anatomy_view_get_document (view)),
+                           ==, TALUS_VIEW_PLANTAR);
+        }
+      gtk_window_destroy (window);
+      g_assert_finalize_object (view);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -453,6 +565,8 @@ main (int   argc,
   adw_init ();
 
   g_test_add_func ("/talus/anatomy/view/defaults", test_defaults);
+  g_test_add_func ("/talus/anatomy/view/first-paint", test_first_paint);
+  g_test_add_func ("/talus/anatomy/view/dispose-while-loading", test_dispose_while_loading);
   g_test_add ("/talus/anatomy/view/select", Fixture, NULL, fixture_set_up, test_select,
               fixture_tear_down);
   g_test_add ("/talus/anatomy/view/pick", Fixture, NULL, fixture_set_up, test_pick,
