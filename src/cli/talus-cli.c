@@ -31,6 +31,8 @@ static const GOptionEntry cli_entries[] = {
     N_("Paper size of handouts: a4 or letter"), N_("SIZE") },
   { "audience", 0, 0, G_OPTION_ARG_STRING, NULL,
     N_("Handout audience: patient or clinician"), N_("AUDIENCE") },
+  { "language", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("Language of handouts, such as es or en (default: the desktop’s)"), N_("LANGUAGE") },
   { "export-all-handouts", 0, 0, G_OPTION_ARG_FILENAME, NULL,
     N_("Write one PDF handout per condition into a folder"), N_("DIR") },
   { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, NULL, NULL, N_("[FILE…]") },
@@ -45,13 +47,16 @@ talus_cli_add_options (GApplication *app)
   g_application_add_main_option_entries (app, cli_entries);
 }
 
+/* @catalog: the language to read the KB in; NULL for the desktop's */
 static TalusKnowledgeBase *
-load_kb (GError **error)
+load_kb_in (TalusCatalog  *catalog,
+            GError       **error)
 {
   g_autoptr(TalusKnowledgeBase) kb = talus_knowledge_base_new ();
   g_autoptr(GPtrArray) errors = g_ptr_array_new_with_free_func ((GDestroyNotify) g_error_free);
   g_autoptr(GFile) user_dir = NULL;
 
+  talus_knowledge_base_set_catalog (kb, catalog);
   if (!talus_knowledge_base_load_shipped (kb, error))
     return NULL;
 
@@ -67,6 +72,31 @@ load_kb (GError **error)
     }
 
   return g_steal_pointer (&kb);
+}
+
+static TalusKnowledgeBase *
+load_kb (GError **error)
+{
+  return load_kb_in (NULL, error);
+}
+
+/* The knowledge base in the language of --language (handouts), or the desktop's. */
+static TalusKnowledgeBase *
+load_kb_for_handouts (GVariantDict  *options,
+                      GError       **error)
+{
+  g_autoptr(TalusCatalog) catalog = NULL;
+  const char *language = NULL;
+
+  if (g_variant_dict_lookup (options, "language", "&s", &language) && *language != '\0')
+    {
+      catalog = talus_catalog_new_for_language (talus_catalog_get_localedir (), GETTEXT_PACKAGE,
+                                                language, error);
+      if (catalog == NULL)
+        return NULL;
+    }
+
+  return load_kb_in (catalog, error);
 }
 
 static int
@@ -286,7 +316,7 @@ export_handout (GVariantDict *options,
   if (!parse_handout_options (options, &paper, &audience))
     return 2;
 
-  if (!(kb = load_kb (&error)))
+  if (!(kb = load_kb_for_handouts (options, &error)))
     return print_error (error);
 
   if (!(condition = talus_knowledge_base_lookup_condition (kb, condition_id)))
@@ -318,7 +348,7 @@ export_all_handouts (GVariantDict *options,
   if (!parse_handout_options (options, &paper, &audience))
     return 2;
 
-  if (!(kb = load_kb (&error)))
+  if (!(kb = load_kb_for_handouts (options, &error)))
     return print_error (error);
 
   if (!talus_handout_export_all (kb, dir, paper, audience, &n_written, &error))

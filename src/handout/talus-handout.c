@@ -22,6 +22,12 @@
 #include "talus-handout.h"
 #include "talus-link.h"
 
+/* The handout's own text is in the handout's language (its catalogue, see
+ * talus_handout_set_catalog()), which may differ from the desktop's; error messages stay in the
+ * desktop's (_()). xgettext extracts T_ and TC_ through po/meson.build. */
+#define T_(self, msgid) talus_catalog_gettext ((self)->catalog, msgid)
+#define TC_(self, context, msgid) talus_catalog_pgettext ((self)->catalog, context, msgid)
+
 /* Geometry, in points. */
 #define MM (72.0 / 25.4)
 #define MARGIN (18.0 * MM)
@@ -168,6 +174,7 @@ struct _TalusHandout
   TalusPaper paper;
   char *clinic_name;
   GDateTime *date;
+  TalusCatalog *catalog;  /* the handout's language; NULL: the desktop's */
   char **ticked_care;
   char *clinician_notes;
   int figure_view;        /* a TalusViewKind to prefer, or -1 to choose */
@@ -516,7 +523,7 @@ static Pill *
 evidence_pill_new (TalusHandout  *self,
                    TalusEvidence  evidence)
 {
-  const char *label = talus_evidence_to_label (evidence);
+  const char *label = talus_evidence_to_label_in (evidence, self->catalog);
 
   switch (evidence)
     {
@@ -785,36 +792,37 @@ care_stage_heading (TalusHandout   *self,
                     TalusCareStage  stage)
 {
   if (self->audience != TALUS_AUDIENCE_PATIENT)
-    return talus_care_stage_to_label (stage);
+    return talus_care_stage_to_label_in (stage, self->catalog);
 
   switch (stage)
     {
     case TALUS_CARE_STAGE_SELF_CARE:
-      return _("Things you can do yourself");
+      return T_ (self, "Things you can do yourself");
     case TALUS_CARE_STAGE_CONSERVATIVE:
-      return _("Treatment with your clinician");
+      return T_ (self, "Treatment with your clinician");
     case TALUS_CARE_STAGE_INJECTION:
-      return _("Injections");
+      return T_ (self, "Injections");
     case TALUS_CARE_STAGE_SURGERY:
     default:
-      return _("An operation (surgery)");
+      return T_ (self, "An operation (surgery)");
     }
 }
 
 static const char *
-view_caption (TalusViewKind view)
+view_caption (TalusHandout  *self,
+              TalusViewKind  view)
 {
   switch (view)
     {
     case TALUS_VIEW_LATERAL:
-      return _("The right foot and ankle, seen from the outside.");
+      return T_ (self, "The right foot and ankle, seen from the outside.");
     case TALUS_VIEW_MEDIAL:
-      return _("The right foot and ankle, seen from the inside.");
+      return T_ (self, "The right foot and ankle, seen from the inside.");
     case TALUS_VIEW_POSTERIOR:
-      return _("The right ankle, seen from behind.");
+      return T_ (self, "The right ankle, seen from behind.");
     case TALUS_VIEW_PLANTAR:
     default:
-      return _("The sole of the right foot.");
+      return T_ (self, "The sole of the right foot.");
     }
 }
 
@@ -1012,13 +1020,13 @@ add_figure (TalusHandout *self)
   /* The caption sits beside the drawing: the view, then the highlighted parts one a line. */
   {
     g_autofree char *view = g_markup_escape_text (
-      view_caption (talus_anatomy_document_get_view (self->figure_doc)), -1);
+      view_caption (self, talus_anatomy_document_get_view (self->figure_doc)), -1);
 
     g_string_append (caption, view);
   }
   if (names->len > 1)
     {
-      g_autofree char *label = g_markup_escape_text (_("Highlighted"), -1);
+      g_autofree char *label = g_markup_escape_text (T_ (self, "Highlighted"), -1);
 
       /* A square in the highlight colour, as a legend. */
       g_string_append_printf (caption,
@@ -1093,9 +1101,9 @@ add_title_block (TalusHandout *self)
       /* Brackets in brackets read badly: the other name goes on a line of its own. */
       title = normalize_text (first);
       if (self->audience == TALUS_AUDIENCE_PATIENT)
-        subtitle = g_strdup_printf (_("Medical name: %s"), b);
+        subtitle = g_strdup_printf (T_ (self, "Medical name: %s"), b);
       else
-        subtitle = g_strdup_printf (_("Plain name: %s"), b);
+        subtitle = g_strdup_printf (T_ (self, "Plain name: %s"), b);
     }
   else
     {
@@ -1103,12 +1111,12 @@ add_title_block (TalusHandout *self)
       g_autofree char *b = normalize_text (second);
 
       /* TRANSLATORS: a handout title: the plain name, then the medical name in brackets */
-      title = g_strdup_printf (_("%s (%s)"), a, b);
+      title = g_strdup_printf (T_ (self, "%s (%s)"), a, b);
     }
 
   markup = g_markup_escape_text (self->audience == TALUS_AUDIENCE_PATIENT
-                                 ? _("Information for patients")
-                                 : _("Clinical summary"), -1);
+                                 ? T_ (self, "Information for patients")
+                                 : T_ (self, "Clinical summary"), -1);
   item = add_text (self, STYLE_KICKER, markup, 0, 0, 2.0);
   item->color = COLOR_ACCENT;
   g_clear_pointer (&markup, g_free);
@@ -1130,7 +1138,7 @@ add_title_block (TalusHandout *self)
   if (self->region != NULL)
     {
       g_autofree char *region = escape (display_name (self, self->region));
-      g_autofree char *line = g_strdup_printf (_("Area: %s"), region);
+      g_autofree char *line = g_strdup_printf (T_ (self, "Area: %s"), region);
 
       item = add_text (self, STYLE_SUBTITLE, line, 0, 2.0, 0);
       item->color = COLOR_MUTED;
@@ -1164,7 +1172,7 @@ add_summary (TalusHandout *self)
     {
       g_autofree char *rest = g_markup_escape_text (tail, -1);
 
-      add_heading (self, _("What is it?"));
+      add_heading (self, T_ (self, "What is it?"));
       add_paragraph (self, rest);
     }
 }
@@ -1197,7 +1205,7 @@ add_symptoms (TalusHandout *self)
   if (n == 0)
     return;
 
-  add_heading (self, _("What you may notice"));
+  add_heading (self, T_ (self, "What you may notice"));
 
   /* Short symptom names go in two columns, read across, when every one fits on a line. */
   for (guint i = 0; i < n; i++)
@@ -1257,7 +1265,7 @@ add_diagnostics (TalusHandout *self)
         continue;
 
       if (!any)
-        add_heading (self, _("How it is checked"));
+        add_heading (self, T_ (self, "How it is checked"));
       any = TRUE;
 
       name = escape (display_name (self, diagnostic));
@@ -1287,7 +1295,7 @@ add_care (TalusHandout *self)
   if (n == 0 && is_blank (self->clinician_notes))
     return;
 
-  add_heading (self, _("Your care plan"));
+  add_heading (self, T_ (self, "Your care plan"));
 
   for (guint i = 0; i < n; i++)
     {
@@ -1301,9 +1309,9 @@ add_care (TalusHandout *self)
     {
       Item *item;
       g_autofree char *intro = g_markup_escape_text (
-        any_ticked ? _("The ticked boxes show what your clinician suggests for you. "
+        any_ticked ? T_ (self, "The ticked boxes show what your clinician suggests for you. "
                        "The labels show how well each option is known to work.")
-                   : _("Your clinician can tick the options that suit you. "
+                   : T_ (self, "Your clinician can tick the options that suit you. "
                        "The labels show how well each option is known to work."), -1);
 
       item = add_paragraph (self, intro);
@@ -1352,7 +1360,7 @@ add_care (TalusHandout *self)
     {
       g_auto(GStrv) paragraphs = g_regex_split_simple ("\\n\\s*\\n", self->clinician_notes, 0, 0);
 
-      add_subheading (self, _("Notes from your clinician"));
+      add_subheading (self, T_ (self, "Notes from your clinician"));
       for (guint i = 0; paragraphs[i] != NULL; i++)
         {
           g_autofree char *markup = NULL;
@@ -1391,7 +1399,7 @@ add_red_flags (TalusHandout *self)
 
   begin_group (self, BOX_WARNING, 24.0);
   {
-    g_autofree char *markup = g_markup_escape_text (_("Get help urgently if"), -1);
+    g_autofree char *markup = g_markup_escape_text (T_ (self, "Get help urgently if"), -1);
 
     item = add_text (self, STYLE_HEADING, markup, 26.0, 0, 4.0);
     item->color = COLOR_RED;
@@ -1424,7 +1432,7 @@ static void
 add_disclaimer (TalusHandout *self)
 {
   g_autofree char *markup = g_markup_escape_text (
-    _("This leaflet is for education. It is not a diagnosis. Everyone is different: "
+    T_ (self, "This leaflet is for education. It is not a diagnosis. Everyone is different: "
       "talk to your clinician about your own care, and ask if anything is unclear."), -1);
   g_autofree char *italic = g_strdup_printf ("<i>%s</i>", markup);
   Item *item = add_text (self, STYLE_CAPTION, italic, 0, 18.0, 0);
@@ -1505,7 +1513,7 @@ add_references (TalusHandout *self)
 
   {
     g_autofree char *markup = g_markup_escape_text (
-      self->audience == TALUS_AUDIENCE_PATIENT ? _("Sources") : _("References"), -1);
+      self->audience == TALUS_AUDIENCE_PATIENT ? T_ (self, "Sources") : T_ (self, "References"), -1);
 
     item = add_text (self, STYLE_SMALL_HEADING, markup, 0, 12.0, 3.0);
     item->color = COLOR_MUTED;
@@ -2099,6 +2107,30 @@ draw_box (cairo_t  *cr,
   cairo_restore (cr);
 }
 
+/* The date in the handout's language: the month's name comes from the handout's catalogue, not
+ * from the process's LC_TIME, so a Spanish handout printed on an English desktop says "noviembre". */
+static char *
+format_date (TalusHandout *self)
+{
+  static const char *const months[] = {
+    NC_("month", "January"), NC_("month", "February"), NC_("month", "March"),
+    NC_("month", "April"), NC_("month", "May"), NC_("month", "June"),
+    NC_("month", "July"), NC_("month", "August"), NC_("month", "September"),
+    NC_("month", "October"), NC_("month", "November"), NC_("month", "December"),
+  };
+  g_autoptr(GString) format = NULL;
+  g_autofree char *month = NULL;
+
+  /* TRANSLATORS: the date on a handout, a g_date_time_format() format: "4 March 2026"; %B is
+   * replaced by the month's name, translated in the "month" context */
+  /* xgettext:no-c-format */
+  format = g_string_new (T_ (self, "%-d %B %Y"));
+  month = g_strdup (TC_ (self, "month", months[g_date_time_get_month (self->date) - 1]));
+  if (strchr (month, '%') == NULL)
+    g_string_replace (format, "%B", month, 0);
+  return g_date_time_format (self->date, format->str);
+}
+
 static void
 draw_header_footer (TalusHandout *self,
                     cairo_t      *cr,
@@ -2129,9 +2161,7 @@ draw_header_footer (TalusHandout *self,
   }
   pango_layout_set_ellipsize (left, PANGO_ELLIPSIZE_END);
   pango_layout_set_height (left, 0);
-  /* TRANSLATORS: the date on a handout, a g_date_time_format() format: "4 March 2026" */
-  /* xgettext:no-c-format */
-  date = g_date_time_format (self->date, _("%-d %B %Y"));
+  date = format_date (self);
   right = make_layout (self, STYLE_HEADER, date, width * 0.33);
   pango_layout_set_alignment (right, PANGO_ALIGN_RIGHT);
 
@@ -2157,7 +2187,7 @@ draw_header_footer (TalusHandout *self,
   left = make_layout (self, STYLE_FOOTER, title, width * 0.65);
   pango_layout_set_ellipsize (left, PANGO_ELLIPSIZE_END);
   pango_layout_set_height (left, 0);
-  page = g_strdup_printf (_("Page %u of %u"), page_nr + 1, self->pages->len);
+  page = g_strdup_printf (T_ (self, "Page %u of %u"), page_nr + 1, self->pages->len);
   right = make_layout (self, STYLE_FOOTER, page, width * 0.33);
   pango_layout_set_alignment (right, PANGO_ALIGN_RIGHT);
   pango_layout_get_extents (right, NULL, &logical);
@@ -2244,6 +2274,7 @@ talus_handout_dispose (GObject *object)
   g_clear_object (&self->knowledge_base);
   g_clear_object (&self->condition);
   g_clear_object (&self->region);
+  g_clear_object (&self->catalog);
 
   G_OBJECT_CLASS (talus_handout_parent_class)->dispose (object);
 }
@@ -2317,6 +2348,9 @@ talus_handout_set_property (GObject      *object,
     {
     case PROP_KNOWLEDGE_BASE:
       self->knowledge_base = g_value_dup_object (value);
+      /* a handout is written in its knowledge base's language */
+      if (self->knowledge_base != NULL)
+        g_set_object (&self->catalog, talus_knowledge_base_get_catalog (self->knowledge_base));
       break;
     case PROP_CONDITION:
       self->condition = g_value_dup_object (value);
@@ -2558,6 +2592,34 @@ talus_handout_get_clinic_name (TalusHandout *self)
 {
   g_return_val_if_fail (TALUS_IS_HANDOUT (self), NULL);
   return self->clinic_name;
+}
+
+/**
+ * talus_handout_set_catalog:
+ * @catalog: (nullable): the language of the handout's own text (headings, captions, the
+ *   disclaimer, the date); %NULL for the desktop's language
+ *
+ * By default a handout takes its knowledge base's catalogue
+ * (talus_knowledge_base_set_catalog()), so the condition's text and the handout's own text are
+ * in one language.
+ */
+void
+talus_handout_set_catalog (TalusHandout *self,
+                           TalusCatalog *catalog)
+{
+  g_return_if_fail (TALUS_IS_HANDOUT (self));
+  g_return_if_fail (catalog == NULL || TALUS_IS_CATALOG (catalog));
+
+  if (g_set_object (&self->catalog, catalog))
+    invalidate (self);
+}
+
+TalusCatalog *
+talus_handout_get_catalog (TalusHandout *self)
+{
+  g_return_val_if_fail (TALUS_IS_HANDOUT (self), NULL);
+
+  return self->catalog;
 }
 
 void

@@ -20,6 +20,7 @@
 #include <glib-object.h>
 
 #include "talus-anatomy-document.h"
+#include "talus-catalog.h"
 #include "talus-knowledge-base.h"
 #include "talus-paper.h"
 
@@ -69,6 +70,9 @@ TalusPaper          talus_handout_get_paper            (TalusHandout        *sel
 void                talus_handout_set_paper            (TalusHandout        *self,
                                                         TalusPaper           paper);
 const char         *talus_handout_get_clinic_name      (TalusHandout        *self);
+void                talus_handout_set_catalog          (TalusHandout        *self,
+                                                        TalusCatalog        *catalog);
+TalusCatalog       *talus_handout_get_catalog          (TalusHandout        *self);
 void                talus_handout_set_clinic_name      (TalusHandout        *self,
                                                         const char          *clinic_name);
 GDateTime          *talus_handout_get_date             (TalusHandout        *self);

@@ -6,6 +6,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <gtk/gtkunixprint.h>
 
 #include "talus-anatomy-view.h"
 #include "talus-condition-page.h"
@@ -44,7 +45,6 @@ struct _TalusWindow
 
   TalusKnowledgeBase      *kb;
   GSettings               *settings; /* NULL when the schema is not installed */
-  TalusSearchIndex        *search_index;
   TalusSymptomChecker     *checker;
   TalusAudience            audience;
 
@@ -60,6 +60,10 @@ struct _TalusWindow
   guint                    points_timeout_id;
   gulong                   after_paint_id;
   GtkPrintOperation       *print_operation;
+  GError                  *print_error;     /* why begin-print gave up, for the done handler */
+  TalusKnowledgeBase      *handout_kb;      /* the KB in the handout language, when it differs */
+  char                    *handout_language;
+  char                    *last_message;    /* the last toast, for tests */
   /* Consultation sketch: in memory only, kept or discarded when Present mode ends. */
   TalusSketch             *sketch;
 
@@ -78,6 +82,7 @@ struct _TalusWindow
   GtkToggleButton         *search_button;
   GtkMenuButton           *view_menu_button;
   GtkRevealer             *error_revealer;
+  AdwToastOverlay         *toast_overlay;
   GtkLabel                *error_label;
 };
 
@@ -286,9 +291,8 @@ show_page (TalusWindow *self,
 static void
 rebuild_search_index (TalusWindow *self)
 {
-  g_clear_object (&self->search_index);
-  self->search_index = talus_search_index_new_for_knowledge_base (self->kb, self->audience);
-  talus_search_page_set_index (self->search_page, self->search_index);
+  /* Only marks the index stale: the search page builds it for the first query that needs it. */
+  talus_search_page_set_knowledge_base (self->search_page, self->kb, self->audience);
 }
 
 static void
@@ -591,21 +595,90 @@ show_error (TalusWindow *self,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+static void
+show_toast (TalusWindow *self,
+            const char  *message)
+{
+  AdwToast *toast = adw_toast_new (message);
+
+  adw_toast_set_timeout (toast, 6);
+  g_free (self->last_message);
+  self->last_message = g_strdup (message);
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+/* The knowledge base handouts are written from: the window's own, or the same KB read in the
+ * language chosen in the preferences (handout-language), loaded once per language. When that
+ * language's translation is missing, the handout falls back to the desktop's language and the
+ * window says so. */
+static TalusKnowledgeBase *
+handout_knowledge_base (TalusWindow *self)
+{
+  g_autofree char *language = NULL;
+  g_autoptr(TalusCatalog) catalog = NULL;
+  g_autoptr(TalusKnowledgeBase) kb = NULL;
+  g_autoptr(GFile) user_dir = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (self->settings == NULL)
+    return self->kb;
+  language = g_settings_get_string (self->settings, "handout-language");
+  if (*language == '\0')
+    return self->kb;
+  if (self->handout_kb != NULL && g_strcmp0 (self->handout_language, language) == 0)
+    return self->handout_kb;
+
+  catalog = talus_catalog_new_for_language (talus_catalog_get_localedir (), GETTEXT_PACKAGE,
+                                            language, &error);
+  kb = talus_knowledge_base_new ();
+  talus_knowledge_base_set_catalog (kb, catalog);
+  if (catalog == NULL || !talus_knowledge_base_load_shipped (kb, &error))
+    {
+      g_autofree char *message = g_strdup_printf (_("Handout printed in the desktop’s language: %s"),
+                                                  error->message);
+      g_message ("%s", message);
+      show_toast (self, message);
+      return self->kb;
+    }
+  /* the user's own files, as in the window (their errors are already shown there) */
+  user_dir = talus_knowledge_base_get_user_dir ();
+  talus_knowledge_base_add_directory (kb, user_dir, NULL);
+
+  g_set_object (&self->handout_kb, kb);
+  g_free (self->handout_language);
+  self->handout_language = g_steal_pointer (&language);
+  return self->handout_kb;
+}
+
 static TalusHandout *
 create_handout (TalusWindow *self)
 {
   TalusCondition *condition = talus_condition_page_get_condition (self->condition_page);
+  TalusKnowledgeBase *kb;
   TalusHandout *handout;
   TalusPaper paper = TALUS_PAPER_A4;
 
   if (condition == NULL)
     return NULL;
 
-  handout = talus_handout_new (self->kb, condition);
+  /* the same condition, read in the handout's language */
+  kb = handout_knowledge_base (self);
+  if (kb != self->kb)
+    {
+      TalusCondition *translated =
+        talus_knowledge_base_lookup_condition (kb, talus_entry_get_id (TALUS_ENTRY (condition)));
+
+      if (translated != NULL)
+        condition = translated;
+      else
+        kb = self->kb;
+    }
+
+  handout = talus_handout_new (kb, condition);
   talus_handout_set_audience (handout, TALUS_AUDIENCE_PATIENT);
   if (self->applied_region != NULL)
     {
-      TalusRegion *region = talus_knowledge_base_lookup_region (self->kb, self->applied_region);
+      TalusRegion *region = talus_knowledge_base_lookup_region (kb, self->applied_region);
       if (region != NULL && talus_condition_in_region (condition, region))
         talus_handout_set_region (handout, region);
     }
@@ -666,6 +739,7 @@ begin_print_cb (GtkPrintOperation *operation,
                 GtkPrintContext   *context,
                 TalusHandout      *handout)
 {
+  TalusWindow *self = g_object_get_data (G_OBJECT (operation), "talus-window");
   g_autoptr(GError) error = NULL;
   GtkPageSetup *setup = gtk_print_context_get_page_setup (context);
   guint n_pages;
@@ -676,7 +750,11 @@ begin_print_cb (GtkPrintOperation *operation,
   n_pages = talus_handout_paginate (handout, gtk_print_context_get_cairo_context (context), &error);
   if (n_pages == 0)
     {
-      g_warning ("Could not lay out the handout: %s", error ? error->message : "unknown error");
+      /* the done handler shows it: a cancelled operation has no error of its own */
+      if (self != NULL && self->print_error == NULL)
+        self->print_error = error != NULL ? g_steal_pointer (&error)
+                                          : g_error_new_literal (G_IO_ERROR, G_IO_ERROR_FAILED,
+                                                                 _("The handout could not be laid out."));
       gtk_print_operation_cancel (operation);
       return;
     }
@@ -699,31 +777,42 @@ print_done_cb (GtkPrintOperation       *operation,
 {
   g_autoptr(GError) error = NULL;
 
-  if (result == GTK_PRINT_OPERATION_RESULT_ERROR)
+  switch (result)
     {
+    case GTK_PRINT_OPERATION_RESULT_ERROR:
       gtk_print_operation_get_error (operation, &error);
       show_error (self, _("Could Not Print"), error != NULL ? error->message : _("Unknown error"));
+      break;
+    case GTK_PRINT_OPERATION_RESULT_CANCEL:
+      if (self->print_error != NULL)
+        show_error (self, _("Could Not Print"), self->print_error->message);
+      else
+        show_toast (self, _("Printing canceled"));
+      break;
+    case GTK_PRINT_OPERATION_RESULT_APPLY:
+      show_toast (self, _("Handout sent to the printer"));
+      break;
+    case GTK_PRINT_OPERATION_RESULT_IN_PROGRESS:
+    default:
+      break;
     }
+  g_clear_error (&self->print_error);
 }
 
 static void
-print_action (GtkWidget  *widget,
-              const char *action_name,
-              GVariant   *parameter)
+run_print_dialog (TalusWindow  *self,
+                  TalusHandout *handout)
 {
-  TalusWindow *self = TALUS_WINDOW (widget);
-  g_autoptr(TalusHandout) handout = create_handout (self);
   g_autoptr(GtkPageSetup) setup = NULL;
   g_autoptr(GError) error = NULL;
   GtkPrintOperation *operation;
   GtkPaperSize *paper;
 
-  if (handout == NULL)
-    return;
-
   /* The window keeps the operation while the (asynchronous) dialog and printing run. */
   g_clear_object (&self->print_operation);
+  g_clear_error (&self->print_error);
   self->print_operation = operation = gtk_print_operation_new ();
+  g_object_set_data (G_OBJECT (operation), "talus-window", self);
   setup = gtk_page_setup_new ();
   paper = gtk_paper_size_new (talus_handout_get_paper (handout) == TALUS_PAPER_LETTER
                               ? GTK_PAPER_NAME_LETTER : GTK_PAPER_NAME_A4);
@@ -749,6 +838,108 @@ print_action (GtkWidget  *widget,
     show_error (self, _("Could Not Print"), error->message);
 }
 
+static void choose_export_file (TalusWindow *self, TalusHandout *handout);
+
+static void
+no_printer_response_cb (AdwMessageDialog *dialog,
+                        const char       *response,
+                        TalusWindow      *self)
+{
+  TalusHandout *handout = g_object_get_data (G_OBJECT (dialog), "talus-handout");
+
+  if (g_str_equal (response, "export"))
+    choose_export_file (self, handout);
+  else if (g_str_equal (response, "print"))
+    run_print_dialog (self, handout);
+}
+
+/* Printing with no printer set up: say so, and offer the PDF instead of a print dialog with
+ * nothing but "Print to File" in it. */
+static void
+show_no_printer (TalusWindow  *self,
+                 TalusHandout *handout)
+{
+  GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self), _("No Printer Found"),
+                                              _("This computer has no printer set up. Save the "
+                                                "handout as a PDF to print it elsewhere or to give "
+                                                "it to the patient, or set up a printer in Settings "
+                                                "and try again."));
+
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "print", _("_Print Anyway…"),
+                                    "export", _("_Export as PDF…"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "export",
+                                              ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "export");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_object_set_data_full (G_OBJECT (dialog), "talus-handout", g_object_ref (handout), g_object_unref);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (no_printer_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+typedef struct {
+  TalusWindow  *self;     /* weak: the window may close while printers are listed */
+  TalusHandout *handout;
+  gboolean      found;
+} PrinterSearch;
+
+static gboolean
+printer_found_cb (GtkPrinter *printer,
+                  gpointer    user_data)
+{
+  PrinterSearch *search = user_data;
+
+  /* "Print to File" is a virtual printer: it does not count */
+  if (!gtk_printer_is_virtual (printer))
+    search->found = TRUE;
+  return search->found;
+}
+
+static void
+printers_listed_cb (gpointer user_data)
+{
+  PrinterSearch *search = user_data;
+
+  if (search->self != NULL)
+    {
+      g_object_remove_weak_pointer (G_OBJECT (search->self), (gpointer *) &search->self);
+      if (search->found)
+        run_print_dialog (search->self, search->handout);
+      else
+        show_no_printer (search->self, search->handout);
+    }
+  g_object_unref (search->handout);
+  g_free (search);
+}
+
+static void
+print_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
+{
+  TalusWindow *self = TALUS_WINDOW (widget);
+  g_autoptr(TalusHandout) handout = create_handout (self);
+  PrinterSearch *search;
+
+  if (handout == NULL)
+    return;
+
+  /* In a sandbox the print portal owns the printers (and says when there are none). */
+  if (g_file_test ("/.flatpak-info", G_FILE_TEST_EXISTS))
+    {
+      run_print_dialog (self, handout);
+      return;
+    }
+
+  search = g_new0 (PrinterSearch, 1);
+  search->self = self;
+  search->handout = g_object_ref (handout);
+  g_object_add_weak_pointer (G_OBJECT (self), (gpointer *) &search->self);
+  gtk_enumerate_printers (printer_found_cb, search, printers_listed_cb, FALSE);
+}
+
 static void
 export_response_cb (GtkNativeDialog *dialog,
                     int              response,
@@ -756,35 +947,24 @@ export_response_cb (GtkNativeDialog *dialog,
 {
   g_autoptr(TalusHandout) handout = g_object_steal_data (G_OBJECT (dialog), "talus-handout");
   g_autoptr(GFile) file = NULL;
-  g_autofree char *path = NULL;
-  g_autoptr(GError) error = NULL;
 
   if (response == GTK_RESPONSE_ACCEPT && handout != NULL)
     {
       file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
-      path = file != NULL ? g_file_get_path (file) : NULL;
-      if (path == NULL)
-        show_error (self, _("Could Not Export PDF"), _("Choose a local file."));
-      else if (!talus_handout_export_pdf (handout, path, &error))
-        show_error (self, _("Could Not Export PDF"), error->message);
+      if (file != NULL)
+        talus_window_export_handout (self, handout, file);
     }
 
   g_object_unref (dialog);
 }
 
 static void
-export_pdf_action (GtkWidget  *widget,
-                   const char *action_name,
-                   GVariant   *parameter)
+choose_export_file (TalusWindow  *self,
+                    TalusHandout *handout)
 {
-  TalusWindow *self = TALUS_WINDOW (widget);
-  TalusHandout *handout = create_handout (self);
   GtkFileChooserNative *chooser;
   g_autoptr(GtkFileFilter) filter = NULL;
   g_autofree char *name = NULL;
-
-  if (handout == NULL)
-    return;
 
   chooser = gtk_file_chooser_native_new (_("Export Handout as PDF"), GTK_WINDOW (self),
                                          GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), _("_Cancel"));
@@ -794,9 +974,21 @@ export_pdf_action (GtkWidget  *widget,
   gtk_file_filter_set_name (filter, _("PDF documents"));
   gtk_file_filter_add_mime_type (filter, "application/pdf");
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
-  g_object_set_data_full (G_OBJECT (chooser), "talus-handout", handout, g_object_unref);
+  g_object_set_data_full (G_OBJECT (chooser), "talus-handout", g_object_ref (handout), g_object_unref);
   g_signal_connect_object (chooser, "response", G_CALLBACK (export_response_cb), self, 0);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+static void
+export_pdf_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  TalusWindow *self = TALUS_WINDOW (widget);
+  g_autoptr(TalusHandout) handout = create_handout (self);
+
+  if (handout != NULL)
+    choose_export_file (self, handout);
 }
 
 /* Callbacks */
@@ -1153,10 +1345,11 @@ talus_window_dispose (GObject *object)
 
   g_clear_handle_id (&self->selection_idle_id, g_source_remove);
   g_clear_handle_id (&self->points_timeout_id, g_source_remove);
-  g_clear_object (&self->search_index);
   g_clear_object (&self->checker);
   g_clear_object (&self->settings);
   g_clear_object (&self->print_operation);
+  g_clear_error (&self->print_error);
+  g_clear_object (&self->handout_kb);
   g_clear_object (&self->sketch);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), TALUS_TYPE_WINDOW);
@@ -1174,6 +1367,8 @@ talus_window_finalize (GObject *object)
   g_clear_pointer (&self->highlight, g_strfreev);
   g_free (self->applied_structure);
   g_free (self->applied_region);
+  g_free (self->handout_language);
+  g_free (self->last_message);
 
   G_OBJECT_CLASS (talus_window_parent_class)->finalize (object);
 }
@@ -1261,6 +1456,7 @@ talus_window_class_init (TalusWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TalusWindow, search_button);
   gtk_widget_class_bind_template_child (widget_class, TalusWindow, view_menu_button);
   gtk_widget_class_bind_template_child (widget_class, TalusWindow, error_revealer);
+  gtk_widget_class_bind_template_child (widget_class, TalusWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, TalusWindow, error_label);
   gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, search_activate_cb);
@@ -1446,4 +1642,73 @@ talus_window_set_benchmark_startup (TalusWindow *self,
 {
   g_return_if_fail (TALUS_IS_WINDOW (self));
   self->benchmark_start = start_time;
+}
+
+/**
+ * talus_window_export_handout:
+ * @handout: the handout (see the win.export-pdf action)
+ * @file: where to write it
+ *
+ * Writes @handout as PDF to @file, atomically: on any failure (a full disk, a folder that cannot
+ * be written) the window shows why, naming the file, and a file already there is left as it was.
+ *
+ * Returns: whether the file was written
+ */
+gboolean
+talus_window_export_handout (TalusWindow  *self,
+                             TalusHandout *handout,
+                             GFile        *file)
+{
+  g_autofree char *path = NULL;
+  g_autofree char *basename = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_return_val_if_fail (TALUS_IS_WINDOW (self), FALSE);
+  g_return_val_if_fail (TALUS_IS_HANDOUT (handout), FALSE);
+  g_return_val_if_fail (G_IS_FILE (file), FALSE);
+
+  path = g_file_get_path (file);
+  if (path == NULL)
+    {
+      show_error (self, _("Could Not Export PDF"), _("Choose a file on this computer."));
+      return FALSE;
+    }
+  if (!talus_handout_export_pdf (handout, path, &error))
+    {
+      g_autofree char *body = g_strdup_printf (_("%s\n\nNothing was changed: a file already there "
+                                                 "keeps its old contents."), error->message);
+
+      show_error (self, _("Could Not Export PDF"), body);
+      return FALSE;
+    }
+
+  basename = g_file_get_basename (file);
+  {
+    g_autofree char *message = g_strdup_printf (_("Handout saved as “%s”"), basename);
+    show_toast (self, message);
+  }
+  return TRUE;
+}
+
+/**
+ * talus_window_create_handout:
+ *
+ * Returns: (transfer full) (nullable): the handout the print and export actions would make for
+ * the condition shown, in the handout language of the preferences.
+ */
+TalusHandout *
+talus_window_create_handout (TalusWindow *self)
+{
+  g_return_val_if_fail (TALUS_IS_WINDOW (self), NULL);
+
+  return create_handout (self);
+}
+
+/* The text of the last toast the window showed, or %NULL. */
+const char *
+talus_window_get_last_message (TalusWindow *self)
+{
+  g_return_val_if_fail (TALUS_IS_WINDOW (self), NULL);
+
+  return self->last_message;
 }

@@ -13,6 +13,7 @@
 
 #include <adwaita.h>
 
+#include "talus-handout.h"
 #include "talus-knowledge-base.h"
 
 G_BEGIN_DECLS
@@ -27,6 +28,12 @@ TalusKnowledgeBase *talus_window_get_knowledge_base  (TalusWindow        *self);
 /* Shows a dismissible banner listing the GError messages (each "FILE:LINE: message"). */
 void                talus_window_show_load_errors    (TalusWindow        *self,
                                                       GPtrArray          *errors);
+/* Handouts, as the print and export actions make and write them. */
+TalusHandout       *talus_window_create_handout      (TalusWindow        *self);
+gboolean            talus_window_export_handout      (TalusWindow        *self,
+                                                      TalusHandout       *handout,
+                                                      GFile              *file);
+const char         *talus_window_get_last_message    (TalusWindow        *self);
 /* The drawing (a TalusAnatomyView). */
 GtkWidget          *talus_window_get_anatomy_view    (TalusWindow        *self);
 /* The page on show in the side panel, and its history key ("region:ID", "condition:ID",

@@ -288,6 +288,60 @@ test_export_handout (void)
   g_rmdir (dir);
 }
 
+static char *
+pdf_text (const char *path)
+{
+  g_autofree char *out = NULL;
+  g_autoptr(GError) error = NULL;
+  int status = 0;
+  const char *argv[] = { "pdftotext", "-enc", "UTF-8", path, "-", NULL };
+
+  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, &out,
+                               NULL, &status, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  return g_steal_pointer (&out);
+}
+
+/* --language: a Spanish handout with the desktop in English (LANGUAGE=en in the test
+ * environment), the whole text - the KB's and the handout's own - in Spanish. */
+static void
+test_handout_language (void)
+{
+  g_auto(Run) run = { 0 };
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("talus-cli-es-XXXXXX", &error);
+  g_autofree char *pdf = g_build_filename (dir, "esguince.pdf", NULL);
+  g_autofree char *output = g_strconcat ("--output=", pdf, NULL);
+  g_autofree char *text = NULL;
+
+  g_assert_no_error (error);
+  run_talus (&run, NULL, (const char *[]) { "--export-handout=ankle-sprain", output, "--language=es", NULL });
+  g_assert_cmpint (run.status, ==, 0);
+  text = pdf_text (pdf);
+  g_assert_nonnull (strstr (text, "¿Qué es?"));
+  g_assert_nonnull (strstr (text, "Esguince"));
+  g_assert_null (strstr (text, "What is it?"));
+  g_assert_null (strstr (text, "Lateral ankle sprain"));
+  run_clear (&run);
+
+  /* a language without a translation is an error that names it; nothing is written */
+  g_unlink (pdf);
+  run_talus (&run, NULL, (const char *[]) { "--export-handout=ankle-sprain", output, "--language=xx", NULL });
+  g_assert_cmpint (run.status, ==, 1);
+  g_assert_nonnull (strstr (run.err, "“xx”"));
+  g_assert_false (g_file_test (pdf, G_FILE_TEST_EXISTS));
+  run_clear (&run);
+
+  /* not a path: a language name cannot walk out of the locale folder */
+  run_talus (&run, NULL, (const char *[]) { "--export-handout=ankle-sprain", output, "--language=../../etc", NULL });
+  g_assert_cmpint (run.status, ==, 1);
+  g_assert_false (g_file_test (pdf, G_FILE_TEST_EXISTS));
+  run_clear (&run);
+
+  g_rmdir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -300,6 +354,7 @@ main (int   argc,
   g_test_add_func ("/talus/cli/validate", test_validate);
   g_test_add_func ("/talus/cli/user-override", test_user_override);
   g_test_add_func ("/talus/cli/export-handout", test_export_handout);
+  g_test_add_func ("/talus/cli/handout-language", test_handout_language);
 
   return g_test_run ();
 }
