@@ -246,6 +246,18 @@ static void
 talus_ottawa_page_init (TalusOttawaPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  /* The findings are sentences: they wrap to the side panel's width instead of widening it. */
+  for (guint bit = 0; bit < N_CHECKS; bit++)
+    for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->checks[bit]));
+         child != NULL; child = gtk_widget_get_next_sibling (child))
+      if (GTK_IS_LABEL (child))
+        {
+          gtk_label_set_wrap (GTK_LABEL (child), TRUE);
+          gtk_label_set_wrap_mode (GTK_LABEL (child), PANGO_WRAP_WORD_CHAR);
+          gtk_label_set_xalign (GTK_LABEL (child), 0.0);
+        }
+
   update_result (self);
 }
 
