@@ -10,10 +10,12 @@
 #include <libxml/parser.h>
 #include <librsvg/rsvg.h>
 #include <math.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "talus-anatomy-document.h"
 #include "talus-data-resources.h"
+#include "talus-view-ids.h"
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (xmlDoc, xmlFreeDoc)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (xmlParserCtxt, xmlFreeParserCtxt)
@@ -81,6 +83,7 @@ G_DEFINE_FINAL_TYPE (TalusAnatomyDocument, talus_anatomy_document, G_TYPE_OBJECT
 G_DEFINE_QUARK (talus-anatomy-error-quark, talus_anatomy_error)
 
 static const char * const view_nicks[] = { "lateral", "medial", "posterior", "plantar" };
+G_STATIC_ASSERT (G_N_ELEMENTS (view_ids) == TALUS_VIEW_N_KINDS);
 
 static const char * const structure_classes[] = {
   "bone", "joint", "ligament", "tendon", "nerve", "bursa", "fascia", "retinaculum", "landmark",
@@ -580,45 +583,62 @@ tighten_bounds (TalusAnatomyDocument *self,
   }
 }
 
-static void
-measure_item (TalusAnatomyDocument *self,
+/* librsvg's ink box of @item (through the hit copy), before tighten_bounds(): a superset of the
+ * tight box. FALSE when the element draws nothing or cannot be measured. */
+static gboolean
+loose_bounds (TalusAnatomyDocument *self,
               Item                 *item)
 {
   RsvgRectangle viewport = { 0, 0, self->width, self->height };
   RsvgRectangle ink, logical;
 
-  /* Measured once, on first use (get_bounds, hit_test): rendering every element to tighten its
-   * box is most of the cost of loading a drawing, and most uses need few boxes or none. */
-  item->measured = TRUE;
-  item->has_bounds = FALSE;
+  if (ensure_hit_handle (self) == NULL ||
+      !rsvg_handle_get_geometry_for_layer (self->hit_handle, item->css_id, &viewport, &ink,
+                                           &logical, NULL) ||
+      !(ink.width > 0 && ink.height > 0))
+    return FALSE;
 
-  if (ensure_hit_handle (self) != NULL &&
-      rsvg_handle_get_geometry_for_layer (self->hit_handle, item->css_id, &viewport, &ink,
-                                          &logical, NULL) &&
-      ink.width > 0 && ink.height > 0)
+  /* librsvg 2.54 unites the ink box of a shape whose geometry has no width or no height (a
+   * straight stroked line) with the origin. Its far edges are right; mirror the stroke's
+   * overhang there onto the near edges. */
+  if (logical.width == 0 || logical.height == 0)
     {
-      /* librsvg 2.54 unites the ink box of a shape whose geometry has no width or no height (a
-       * straight stroked line) with the origin. Its far edges are right; mirror the stroke's
-       * overhang there onto the near edges. */
-      if (logical.width == 0 || logical.height == 0)
-        {
-          double pad_x = MAX (0, (ink.x + ink.width) - (logical.x + logical.width));
-          double pad_y = MAX (0, (ink.y + ink.height) - (logical.y + logical.height));
-          double x1 = ink.x + ink.width, y1 = ink.y + ink.height;
+      double pad_x = MAX (0, (ink.x + ink.width) - (logical.x + logical.width));
+      double pad_y = MAX (0, (ink.y + ink.height) - (logical.y + logical.height));
+      double x1 = ink.x + ink.width, y1 = ink.y + ink.height;
 
-          ink.x = MAX (ink.x, logical.x - pad_x);
-          ink.y = MAX (ink.y, logical.y - pad_y);
-          ink.width = x1 - ink.x;
-          ink.height = y1 - ink.y;
-        }
-
-      item->has_bounds = TRUE;
-      item->x = ink.x;
-      item->y = ink.y;
-      item->w = ink.width;
-      item->h = ink.height;
-      tighten_bounds (self, item);
+      ink.x = MAX (ink.x, logical.x - pad_x);
+      ink.y = MAX (ink.y, logical.y - pad_y);
+      ink.width = x1 - ink.x;
+      ink.height = y1 - ink.y;
     }
+
+  item->x = ink.x;
+  item->y = ink.y;
+  item->w = ink.width;
+  item->h = ink.height;
+  return TRUE;
+}
+
+/* Measured once, on first use (get_bounds, get_union_bounds, hit_test): rendering every element
+ * to tighten its box is most of the cost of loading a drawing, and most uses need few boxes or
+ * none. @loose: loose_bounds() has already been called on @item, with this result. */
+static void
+finish_measure (TalusAnatomyDocument *self,
+                Item                 *item,
+                gboolean              loose)
+{
+  item->measured = TRUE;
+  item->has_bounds = loose;
+  if (loose)
+    tighten_bounds (self, item);
+}
+
+static void
+measure_item (TalusAnatomyDocument *self,
+              Item                 *item)
+{
+  finish_measure (self, item, loose_bounds (self, item));
 }
 
 static gboolean
@@ -756,34 +776,36 @@ lookup_view_bytes (TalusViewKind   view,
   return bytes;
 }
 
+static int
+compare_id (const void *key,
+            const void *member)
+{
+  return strcmp (key, *(const char * const *) member);
+}
+
 gboolean
 talus_view_kind_has_id (TalusViewKind  kind,
                         const char    *id)
 {
-  /* Documents with their ids scanned but no librsvg handles: choosing a view (for a handout)
-   * must not cost loading and measuring all four drawings. */
-  static gsize initialized[TALUS_VIEW_N_KINDS];
-  static TalusAnatomyDocument *scanned[TALUS_VIEW_N_KINDS];
+  const char * const *ids;
 
   g_return_val_if_fail ((guint) kind < TALUS_VIEW_N_KINDS, FALSE);
 
   if (id == NULL)
     return FALSE;
 
-  if (g_once_init_enter (&initialized[kind]))
-    {
-      g_autofree char *display_name = NULL;
-      g_autoptr (GBytes) bytes = lookup_view_bytes (kind, &display_name, NULL);
-      TalusAnatomyDocument *doc = g_object_new (TALUS_TYPE_ANATOMY_DOCUMENT, NULL);
+  /* Choosing a view (for a handout) must not cost loading all four drawings: their ids come
+   * from a table made at build time (gen-view-ids.py), sorted for bsearch(). */
+  ids = view_ids[kind];
+  return bsearch (id, ids, g_strv_length ((char **) ids), sizeof ids[0], compare_id) != NULL;
+}
 
-      if (bytes != NULL && scan_ids (doc, bytes, display_name, NULL))
-        scanned[kind] = doc;
-      else
-        g_object_unref (doc);
-      g_once_init_leave (&initialized[kind], 1);
-    }
+const char * const *
+talus_view_kind_get_ids (TalusViewKind kind)
+{
+  g_return_val_if_fail ((guint) kind < TALUS_VIEW_N_KINDS, NULL);
 
-  return scanned[kind] != NULL && g_hash_table_contains (scanned[kind]->by_id, id);
+  return view_ids[kind];
 }
 
 TalusAnatomyDocument *
@@ -948,6 +970,110 @@ talus_anatomy_document_get_bounds (TalusAnatomyDocument *self,
   if (h != NULL)
     *h = item->h;
 
+  return TRUE;
+}
+
+typedef struct
+{
+  Item   *item;
+  double  x0, y0, x1, y1;  /* an upper bound of the tight box */
+} Candidate;
+
+gboolean
+talus_anatomy_document_get_union_bounds (TalusAnatomyDocument *self,
+                                         const char * const   *ids,
+                                         double                box[4])
+{
+  double x0 = G_MAXDOUBLE, y0 = G_MAXDOUBLE, x1 = -G_MAXDOUBLE, y1 = -G_MAXDOUBLE;
+  g_autoptr (GArray) candidates = g_array_new (FALSE, FALSE, sizeof (Candidate));
+
+  g_return_val_if_fail (TALUS_IS_ANATOMY_DOCUMENT (self), FALSE);
+  g_return_val_if_fail (box != NULL, FALSE);
+
+  /* Boxes already measured count as they are; the others are measured loosely first (no
+   * rendering). The tight box lies inside the loose one, except that tighten_bounds() may widen
+   * it to 1/k on its far sides: a box whose bound lies inside the union so far cannot change
+   * the union, so it is never tightened. The result is exactly the union of the tight boxes. */
+  for (guint i = 0; ids != NULL && ids[i] != NULL; i++)
+    {
+      Item *item = g_hash_table_lookup (self->by_id, ids[i]);
+      Candidate c;
+      double k;
+
+      if (item == NULL)
+        continue;
+
+      if (item->measured)
+        {
+          if (item->has_bounds)
+            {
+              x0 = MIN (x0, item->x);
+              y0 = MIN (y0, item->y);
+              x1 = MAX (x1, item->x + item->w);
+              y1 = MAX (y1, item->y + item->h);
+            }
+          continue;
+        }
+
+      if (!loose_bounds (self, item))
+        {
+          finish_measure (self, item, FALSE);
+          continue;
+        }
+
+      /* As in tighten_bounds(). */
+      k = MIN (1.0, 512.0 / MAX (item->w, item->h));
+      c.item = item;
+      c.x0 = item->x;
+      c.y0 = item->y;
+      c.x1 = item->x + item->w + 1.0 / k;
+      c.y1 = item->y + item->h + 1.0 / k;
+      g_array_append_val (candidates, c);
+    }
+
+  /* Tighten the box that reaches furthest out of the union first, until none reaches out. */
+  while (candidates->len > 0)
+    {
+      double best_excess = 0;
+      guint best = 0;
+      Item *item;
+
+      for (guint i = 0; i < candidates->len; i++)
+        {
+          Candidate *c = &g_array_index (candidates, Candidate, i);
+          double excess = MAX (MAX (x0 - c->x0, y0 - c->y0), MAX (c->x1 - x1, c->y1 - y1));
+
+          if (excess > best_excess)
+            {
+              best_excess = excess;
+              best = i;
+            }
+        }
+      if (!(best_excess > 0))
+        break;
+
+      item = g_array_index (candidates, Candidate, best).item;
+      g_array_remove_index_fast (candidates, best);
+      if (!item->measured)  /* else a repeated id, measured already */
+        finish_measure (self, item, TRUE);
+      if (item->has_bounds)
+        {
+          x0 = MIN (x0, item->x);
+          y0 = MIN (y0, item->y);
+          x1 = MAX (x1, item->x + item->w);
+          y1 = MAX (y1, item->y + item->h);
+        }
+    }
+
+  /* The loose boxes left are not kept: get_bounds() measures an item again from scratch. */
+
+  if (x1 <= x0 || y1 <= y0)
+    return FALSE;
+
+  box[0] = x0;
+  box[1] = y0;
+  box[2] = x1 - x0;
+  box[3] = y1 - y0;
   return TRUE;
 }
 

@@ -52,9 +52,11 @@ gboolean    talus_view_kind_from_nick (const char    *nick,
 /* Translated, for display. */
 const char *talus_view_kind_to_label  (TalusViewKind  kind);
 /* Whether the shipped drawing of @kind has a structure or region @id, without loading the
- * drawing into librsvg: its ids are read once with libxml2 and kept for the process. */
+ * drawing: the ids are listed at build time. */
 gboolean    talus_view_kind_has_id    (TalusViewKind  kind,
                                        const char    *id);
+/* Those ids (structures, and regions without "region-"), sorted by strcmp(), NULL-terminated. */
+const char * const *talus_view_kind_get_ids (TalusViewKind kind);
 
 typedef enum /*< flags >*/ {
   TALUS_LAYER_LABELS          = 1 << 0,
@@ -120,6 +122,13 @@ gboolean              talus_anatomy_document_get_bounds     (TalusAnatomyDocumen
                                                              double                *y,
                                                              double                *w,
                                                              double                *h);
+
+/* The union of the ink bounding boxes (get_bounds()) of those of @ids that have one, as x, y,
+ * width, height in @box; unknown ids are skipped. FALSE when there is none. Exactly the union of
+ * the boxes, but only the boxes that can widen it are measured to the pixel. */
+gboolean              talus_anatomy_document_get_union_bounds (TalusAnatomyDocument *self,
+                                                               const char * const   *ids,
+                                                               double                box[4]);
 
 /* Exact hit test at a document point: @structure_id receives the deepest, topmost structure
  * drawn there in a layer visible in @layers, @region_id the topmost region there (tested

@@ -316,6 +316,8 @@ export_handout (GVariantDict *options,
   if (!parse_handout_options (options, &paper, &audience))
     return 2;
 
+  /* fontconfig starts in the background while the knowledge base loads */
+  talus_handout_start_font_setup ();
   if (!(kb = load_kb_for_handouts (options, &error)))
     return print_error (error);
 
@@ -348,6 +350,8 @@ export_all_handouts (GVariantDict *options,
   if (!parse_handout_options (options, &paper, &audience))
     return 2;
 
+  /* fontconfig starts in the background while the knowledge base loads */
+  talus_handout_start_font_setup ();
   if (!(kb = load_kb_for_handouts (options, &error)))
     return print_error (error);
 

@@ -826,21 +826,69 @@ view_caption (TalusHandout  *self,
     }
 }
 
+/* The figure is prepared by a FigureJob: choose the view, load its drawing, measure the crop and
+ * render it once as a check. None of it needs the text, so talus_handout_paginate() runs it on a
+ * worker thread while the main thread lays out the text (a librsvg handle is owned by one thread
+ * at a time: the worker's until the join, the handout's after). The job reads nothing of the
+ * handout or the knowledge base: its inputs are copied before the thread starts. */
+typedef struct {
+  /* in */
+  char   **structure_ids;   /* the condition's structures, in order */
+  char    *region_id;       /* the handout's region, or NULL */
+  int      figure_view;     /* a TalusViewKind to prefer, or -1 */
+  /* out */
+  TalusAnatomyDocument *doc;  /* NULL: no figure (or an error) */
+  char   **figure_ids;        /* highlighted structure ids */
+  double   crop[4];
+  GError  *error;
+  gboolean render_failed;     /* the error is from the check render, not the load */
+} FigureJob;
+
+static FigureJob *
+figure_job_new (TalusHandout *self)
+{
+  FigureJob *job = g_new0 (FigureJob, 1);
+  GListModel *structures = talus_condition_get_structures (self->condition);
+  guint n = g_list_model_get_n_items (structures);
+  g_autoptr(GStrvBuilder) ids = g_strv_builder_new ();
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(TalusEntry) structure = g_list_model_get_item (structures, i);
+
+      g_strv_builder_add (ids, talus_entry_get_id (structure));
+    }
+  job->structure_ids = g_strv_builder_end (ids);
+  job->region_id = self->region != NULL
+                   ? g_strdup (talus_entry_get_id (TALUS_ENTRY (self->region))) : NULL;
+  job->figure_view = self->figure_view;
+
+  return job;
+}
+
+static void
+figure_job_free (FigureJob *job)
+{
+  g_strfreev (job->structure_ids);
+  g_free (job->region_id);
+  g_clear_object (&job->doc);
+  g_strfreev (job->figure_ids);
+  g_clear_error (&job->error);
+  g_free (job);
+}
+
 /* Picks the first view that shows all of the condition's structures, or else the one that shows
  * the most (the first of those), preferring views that show the handout's region, and loads
  * it. A drawing that fails to load is an error: a handout must not lose its figure silently. */
 static gboolean
-choose_figure (TalusHandout *self,
-               GError      **error)
+choose_figure (FigureJob *job)
 {
-  GListModel *structures = talus_condition_get_structures (self->condition);
-  guint n = g_list_model_get_n_items (structures);
+  const char * const *structures = (const char * const *) job->structure_ids;
+  guint n = g_strv_length (job->structure_ids);
   g_autoptr(GStrvBuilder) ids = g_strv_builder_new ();
   guint best_score = 0;
   int best_view = -1;
 
-  g_clear_object (&self->figure_doc);
-  g_clear_pointer (&self->figure_ids, g_strfreev);
   if (n == 0)
     return TRUE;
 
@@ -850,22 +898,17 @@ choose_figure (TalusHandout *self,
       guint found = 0, score;
 
       for (guint i = 0; i < n; i++)
-        {
-          g_autoptr(TalusEntry) structure = g_list_model_get_item (structures, i);
-
-          if (talus_view_kind_has_id (figure_views[v], talus_entry_get_id (structure)))
-            found++;
-        }
+        if (talus_view_kind_has_id (figure_views[v], structures[i]))
+          found++;
       if (found == 0)
         continue;
 
       /* A view asked for (the one a sketch was drawn on) counts most, then the region, then
        * the number of structures shown. */
       score = found;
-      if ((int) figure_views[v] == self->figure_view)
+      if ((int) figure_views[v] == job->figure_view)
         score += 100000;
-      if (self->region != NULL &&
-          talus_view_kind_has_id (figure_views[v], talus_entry_get_id (TALUS_ENTRY (self->region))))
+      if (job->region_id != NULL && talus_view_kind_has_id (figure_views[v], job->region_id))
         score += 1000;
 
       if (score > best_score)
@@ -878,60 +921,21 @@ choose_figure (TalusHandout *self,
   if (best_view < 0)
     return TRUE;
 
-  self->figure_doc = talus_anatomy_document_new_for_view ((TalusViewKind) best_view, error);
-  if (self->figure_doc == NULL)
+  job->doc = talus_anatomy_document_new_for_view ((TalusViewKind) best_view, &job->error);
+  if (job->doc == NULL)
     return FALSE;
 
   for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(TalusEntry) structure = g_list_model_get_item (structures, i);
-      const char *id = talus_entry_get_id (structure);
+    if (talus_anatomy_document_has_id (job->doc, structures[i]))
+      g_strv_builder_add (ids, structures[i]);
+  job->figure_ids = g_strv_builder_end (ids);
 
-      if (talus_anatomy_document_has_id (self->figure_doc, id))
-        g_strv_builder_add (ids, id);
-    }
-  self->figure_ids = g_strv_builder_end (ids);
-
-  return TRUE;
-}
-
-/* Union of the bounds of @ids that are visible; FALSE when none could be measured. */
-static gboolean
-union_bounds (TalusHandout        *self,
-              const char * const  *ids,
-              double               box[4])
-{
-  double x0 = G_MAXDOUBLE, y0 = G_MAXDOUBLE, x1 = -G_MAXDOUBLE, y1 = -G_MAXDOUBLE;
-
-  for (guint i = 0; ids != NULL && ids[i] != NULL; i++)
-    {
-      double x, y, w, h;
-
-      if (!talus_anatomy_document_get_bounds (self->figure_doc, ids[i], &x, &y, &w, &h))
-        continue;
-      x0 = MIN (x0, x);
-      y0 = MIN (y0, y);
-      x1 = MAX (x1, x + w);
-      y1 = MAX (y1, y + h);
-    }
-
-  if (x1 <= x0 || y1 <= y0)
-    return FALSE;
-
-  box[0] = x0;
-  box[1] = y0;
-  box[2] = x1 - x0;
-  box[3] = y1 - y0;
   return TRUE;
 }
 
 /* The drawing's labels are small anatomical type, unreadable at handout size: the caption names
  * the highlighted parts instead. */
-static TalusLayers
-figure_layers (TalusHandout *self)
-{
-  return TALUS_LAYER_DEFAULT & ~TALUS_LAYER_LABELS;
-}
+#define FIGURE_LAYERS (TALUS_LAYER_DEFAULT & ~TALUS_LAYER_LABELS)
 
 /* Grows the box @b (x, y, w, h) to at least @w x @h about its centre, keeping it inside @limit. */
 static void
@@ -953,20 +957,20 @@ grow_box (double       b[4],
 /* The figure shows the part of the drawing around the highlighted structures, with enough of
  * the foot around them to be recognisable, rather than the drawing's whole canvas. */
 static void
-compute_crop (TalusHandout *self)
+compute_crop (FigureJob *job)
 {
-  const char * const *all = talus_anatomy_document_get_structure_ids (self->figure_doc);
+  const char * const *all = talus_anatomy_document_get_structure_ids (job->doc);
   double doc_width, doc_height, anatomy[4], box[4], margin;
   double doc[4];
 
-  talus_anatomy_document_get_size (self->figure_doc, &doc_width, &doc_height);
+  talus_anatomy_document_get_size (job->doc, &doc_width, &doc_height);
   doc[0] = doc[1] = 0;
   doc[2] = doc_width;
   doc[3] = doc_height;
-  memcpy (self->crop, doc, sizeof doc);
+  memcpy (job->crop, doc, sizeof doc);
 
   /* The anatomy: every structure, with a small margin. */
-  if (!union_bounds (self, all, anatomy))
+  if (!talus_anatomy_document_get_union_bounds (job->doc, all, anatomy))
     return;
   margin = 0.03 * MAX (anatomy[2], anatomy[3]);
   anatomy[0] -= margin;
@@ -975,9 +979,10 @@ compute_crop (TalusHandout *self)
   anatomy[3] += 2 * margin;
   grow_box (anatomy, 0, 0, doc);
 
-  if (!union_bounds (self, (const char * const *) self->figure_ids, box))
+  if (!talus_anatomy_document_get_union_bounds (job->doc,
+                                                (const char * const *) job->figure_ids, box))
     {
-      memcpy (self->crop, anatomy, sizeof anatomy);
+      memcpy (job->crop, anatomy, sizeof anatomy);
       return;
     }
 
@@ -991,11 +996,38 @@ compute_crop (TalusHandout *self)
   else if (box[2] / box[3] > 16.0 / 9.0)
     grow_box (box, 0, box[2] * 9.0 / 16.0, doc);
 
-  memcpy (self->crop, box, sizeof box);
+  memcpy (job->crop, box, sizeof box);
 }
 
-static void
-add_figure (TalusHandout *self)
+/* Runs on the worker thread (or inline). */
+static gpointer
+figure_job_run (gpointer data)
+{
+  FigureJob *job = data;
+  cairo_surface_t *surface;
+  cairo_t *test;
+
+  if (!choose_figure (job) || job->doc == NULL)
+    return job;
+
+  compute_crop (job);
+
+  /* Render the figure once off-screen, with the layers it is drawn with, so a broken drawing
+   * is an error here rather than a warning in the middle of printing. */
+  surface = cairo_recording_surface_create (CAIRO_CONTENT_COLOR_ALPHA, NULL);
+  test = cairo_create (surface);
+  if (!talus_anatomy_document_render (job->doc, test, 120, 80, FIGURE_LAYERS,
+                                      (const char * const *) job->figure_ids, highlight_rgba,
+                                      &job->error))
+    job->render_failed = TRUE;
+  cairo_destroy (test);
+  cairo_surface_destroy (surface);
+
+  return job;
+}
+
+static Item *
+new_figure_item (TalusHandout *self)
 {
   g_autoptr(GString) caption = g_string_new (NULL);
   g_autoptr(GPtrArray) names = g_ptr_array_new ();
@@ -1004,7 +1036,6 @@ add_figure (TalusHandout *self)
   Item *item;
 
   talus_paper_get_size (self->paper, &page_width, &page_height);
-  compute_crop (self);
   doc_width = self->crop[2];
   doc_height = self->crop[3];
 
@@ -1061,7 +1092,7 @@ add_figure (TalusHandout *self)
   item->caption_x = item->figure_width + 2 * FIGURE_PAD + 16.0;
   item->layout = make_layout (self, STYLE_CAPTION, caption->str,
                               content_width (self) - item->caption_x);
-  g_ptr_array_add (self->items, item);
+  return item;
 }
 
 static gboolean
@@ -1561,13 +1592,17 @@ add_references (TalusHandout *self)
     }
 }
 
+/* Builds and measures the text items. The figure goes between the summary and the symptoms:
+ * its place in items and in groups is returned, to be filled by insert_figure(). */
 static void
-build_items (TalusHandout *self)
+build_items (TalusHandout *self,
+             guint        *figure_at,
+             guint        *groups_at)
 {
   add_title_block (self);
   add_summary (self);
-  if (self->figure_doc != NULL)
-    add_figure (self);
+  *figure_at = self->items->len;
+  *groups_at = self->groups->len;
   add_symptoms (self);
   add_diagnostics (self);
   add_care (self);
@@ -1577,6 +1612,25 @@ build_items (TalusHandout *self)
 
   for (guint i = 0; i < self->items->len; i++)
     finish_item (g_ptr_array_index (self->items, i));
+}
+
+static void
+insert_figure (TalusHandout *self,
+               guint         figure_at,
+               guint         groups_at)
+{
+  Item *item = new_figure_item (self);
+
+  finish_item (item);
+  g_ptr_array_insert (self->items, (int) figure_at, item);
+  /* No group is open at the figure's place: the groups after it move down by one item. */
+  for (guint i = groups_at; i < self->groups->len; i++)
+    {
+      Group *group = &g_array_index (self->groups, Group, i);
+
+      group->first++;
+      group->last++;
+    }
 }
 
 /* ------------------------------------------------------------------------------------------ */
@@ -2042,7 +2096,7 @@ draw_figure (TalusHandout *self,
   talus_anatomy_document_get_size (self->figure_doc, &doc_width, &doc_height);
   cairo_translate (cr, -self->crop[0] * scale, -self->crop[1] * scale);
   if (!talus_anatomy_document_render (self->figure_doc, cr, doc_width * scale, doc_height * scale,
-                                      figure_layers (self),
+                                      FIGURE_LAYERS,
                                       (const char * const *) self->figure_ids, highlight_rgba,
                                       &error))
     g_warning ("Could not draw the handout figure: %s", error->message);
@@ -2424,6 +2478,14 @@ talus_handout_class_init (TalusHandoutClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 
+void
+talus_handout_start_font_setup (void)
+{
+  /* Creating the thread's default font map is all it takes: Pango 1.50 initialises fontconfig
+   * on a thread of its own, and the first layout waits for it only if it has not finished. */
+  (void) pango_cairo_font_map_get_default ();
+}
+
 static void
 talus_handout_init (TalusHandout *self)
 {
@@ -2767,6 +2829,10 @@ talus_handout_paginate (TalusHandout  *self,
                         cairo_t       *cr,
                         GError       **error)
 {
+  FigureJob *job;
+  GThread *worker;
+  guint figure_at, groups_at;
+
   g_return_val_if_fail (TALUS_IS_HANDOUT (self), 0);
   g_return_val_if_fail (error == NULL || *error == NULL, 0);
 
@@ -2787,35 +2853,36 @@ talus_handout_paginate (TalusHandout  *self,
   self->groups = g_array_new (FALSE, FALSE, sizeof (Group));
   self->pages = g_ptr_array_new_with_free_func ((GDestroyNotify) page_free);
 
-  if (!choose_figure (self, error))
+  /* The figure (librsvg, no text) is prepared on a worker thread while this one lays out the
+   * text (Pango); the first layout also initialises fontconfig. */
+  job = figure_job_new (self);
+  worker = g_thread_try_new ("talus-handout-figure", figure_job_run, job, NULL);
+  build_items (self, &figure_at, &groups_at);
+  if (worker != NULL)
+    g_thread_join (worker);
+  else
+    figure_job_run (job);
+
+  if (job->error != NULL)
     {
-      g_prefix_error (error, _("Could not load the handout figure: "));
+      g_propagate_prefixed_error (error, g_steal_pointer (&job->error), "%s",
+                                  job->render_failed
+                                  ? _("Could not draw the handout figure: ")
+                                  : _("Could not load the handout figure: "));
+      figure_job_free (job);
       clear_layout (self);
       return 0;
     }
 
-  /* Render the figure once off-screen, so a broken drawing is an error here rather than a
-   * warning in the middle of printing. */
-  if (self->figure_doc != NULL)
+  if (job->doc != NULL)
     {
-      cairo_surface_t *surface = cairo_recording_surface_create (CAIRO_CONTENT_COLOR_ALPHA, NULL);
-      cairo_t *test = cairo_create (surface);
-      gboolean ok;
-
-      ok = talus_anatomy_document_render (self->figure_doc, test, 120, 80, TALUS_LAYER_DEFAULT,
-                                          (const char * const *) self->figure_ids,
-                                          highlight_rgba, error);
-      cairo_destroy (test);
-      cairo_surface_destroy (surface);
-      if (!ok)
-        {
-          g_prefix_error (error, _("Could not draw the handout figure: "));
-          clear_layout (self);
-          return 0;
-        }
+      self->figure_doc = g_steal_pointer (&job->doc);
+      self->figure_ids = g_steal_pointer (&job->figure_ids);
+      memcpy (self->crop, job->crop, sizeof self->crop);
+      insert_figure (self, figure_at, groups_at);
     }
+  figure_job_free (job);
 
-  build_items (self);
   paginate_items (self);
   self->laid_out = TRUE;
 

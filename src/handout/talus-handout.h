@@ -45,6 +45,11 @@ typedef void (*TalusHandoutOverlayFunc) (cairo_t  *cr,
 #define TALUS_TYPE_HANDOUT (talus_handout_get_type ())
 G_DECLARE_FINAL_TYPE (TalusHandout, talus_handout, TALUS, HANDOUT, GObject)
 
+/* Optional: starts the font set-up (fontconfig) in the background, so that it overlaps other
+ * work such as loading the knowledge base. Call it on the thread that will lay out handouts
+ * (Pango's default font map is per thread), as early as possible. */
+void                talus_handout_start_font_setup     (void);
+
 TalusHandout       *talus_handout_new                  (TalusKnowledgeBase  *knowledge_base,
                                                         TalusCondition      *condition);
 /* NULL with TALUS_KB_ERROR_UNKNOWN_ID when no condition has @condition_id. */

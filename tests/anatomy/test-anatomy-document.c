@@ -8,6 +8,7 @@
 #include "config.h"
 
 #include <math.h>
+#include <string.h>
 #include <libxml/parser.h>
 
 #include "talus-anatomy-document.h"
@@ -629,6 +630,157 @@ test_shipped_views (void)
     }
 }
 
+/* The union of get_bounds() over @ids, measured on a fresh copy of @view (or of the test
+ * drawing when @view is -1), one box at a time. */
+static gboolean
+union_one_by_one (int                 view,
+                  const char * const *ids,
+                  double              box[4])
+{
+  g_autoptr (TalusAnatomyDocument) doc = NULL;
+  double x0 = G_MAXDOUBLE, y0 = G_MAXDOUBLE, x1 = -G_MAXDOUBLE, y1 = -G_MAXDOUBLE;
+
+  doc = view < 0 ? load_data ("test-drawing.svg", NULL)
+                 : talus_anatomy_document_new_for_view ((TalusViewKind) view, NULL);
+  g_assert_nonnull (doc);
+  for (guint i = 0; ids[i] != NULL; i++)
+    {
+      double x, y, w, h;
+
+      if (!talus_anatomy_document_get_bounds (doc, ids[i], &x, &y, &w, &h))
+        continue;
+      x0 = MIN (x0, x);
+      y0 = MIN (y0, y);
+      x1 = MAX (x1, x + w);
+      y1 = MAX (y1, y + h);
+    }
+  if (x1 <= x0 || y1 <= y0)
+    return FALSE;
+  box[0] = x0;
+  box[1] = y0;
+  box[2] = x1 - x0;
+  box[3] = y1 - y0;
+  return TRUE;
+}
+
+static void
+assert_union_exact (TalusAnatomyDocument *doc,
+                    int                   view,
+                    const char * const   *ids)
+{
+  double expected[4], box[4];
+  gboolean expected_ok = union_one_by_one (view, ids, expected);
+
+  g_assert_cmpint (talus_anatomy_document_get_union_bounds (doc, ids, box), ==, expected_ok);
+  if (!expected_ok)
+    return;
+  /* exactly, not approximately: the handout's crop must not change */
+  for (guint i = 0; i < 4; i++)
+    g_assert_cmpfloat (box[i], ==, expected[i]);
+}
+
+static void
+test_union_bounds (Fixture       *fixture,
+                   gconstpointer  user_data)
+{
+  const char *none[] = { "talus", "no-such-id", "deco-shadow", NULL };
+  const char *mixed[] = { "no-such-id", "atfl", "sural-nerve", "atfl", "talus", NULL };
+  const char *more[] = { "fibula", "peroneus-longus", "atfl", "metatarsals", "lateral-ankle", NULL };
+  double x, y, w, h;
+
+  /* nothing measurable */
+  assert_union_exact (fixture->doc, -1, none);
+  /* unknown, repeated and empty ids */
+  assert_union_exact (fixture->doc, -1, mixed);
+  /* a box measured before (by get_bounds) counts as it is */
+  g_assert_true (talus_anatomy_document_get_bounds (fixture->doc, "metatarsals", &x, &y, &w, &h));
+  assert_union_exact (fixture->doc, -1, more);
+  /* and every box asked for afterwards is still the box get_bounds() gives on its own */
+  for (guint i = 0; more[i] != NULL; i++)
+    {
+      double ux, uy, uw, uh;
+      const char *one[] = { more[i], NULL };
+      double expected[4];
+
+      g_assert_true (union_one_by_one (-1, one, expected));
+      g_assert_true (talus_anatomy_document_get_bounds (fixture->doc, more[i], &ux, &uy, &uw,
+                                                        &uh));
+      g_assert_cmpfloat (ux, ==, expected[0]);
+      g_assert_cmpfloat (uy, ==, expected[1]);
+      g_assert_cmpfloat (uw, ==, expected[2]);
+      g_assert_cmpfloat (uh, ==, expected[3]);
+    }
+  g_assert_false (talus_anatomy_document_get_union_bounds (fixture->doc, NULL, (double[4]) { 0 }));
+}
+
+static int
+compare_strings (gconstpointer a,
+                 gconstpointer b)
+{
+  return strcmp (*(const char * const *) a, *(const char * const *) b);
+}
+
+/* The build-time table of ids (gen-view-ids.py) is exactly what the document scans. */
+static void
+test_shipped_view_ids (void)
+{
+  for (guint v = 0; v < TALUS_VIEW_N_KINDS; v++)
+    {
+      g_autoptr (TalusAnatomyDocument) doc = talus_anatomy_document_new_for_view (v, NULL);
+      const char * const *table = talus_view_kind_get_ids (v);
+      g_autoptr (GPtrArray) scanned = g_ptr_array_new ();
+      const char * const *lists[2];
+
+      g_test_message ("view %s", talus_view_kind_to_nick (v));
+      g_assert_nonnull (doc);
+      lists[0] = talus_anatomy_document_get_structure_ids (doc);
+      lists[1] = talus_anatomy_document_get_region_ids (doc);
+      for (guint l = 0; l < 2; l++)
+        for (guint i = 0; lists[l][i] != NULL; i++)
+          {
+            g_ptr_array_add (scanned, (gpointer) lists[l][i]);
+            g_assert_true (talus_view_kind_has_id (v, lists[l][i]));
+          }
+      g_ptr_array_sort (scanned, compare_strings);
+
+      g_assert_cmpuint (g_strv_length ((char **) table), ==, scanned->len);
+      for (guint i = 0; i < scanned->len; i++)
+        g_assert_cmpstr (table[i], ==, scanned->pdata[i]);
+
+      g_assert_false (talus_view_kind_has_id (v, "no-such-id"));
+      g_assert_false (talus_view_kind_has_id (v, ""));
+      g_assert_false (talus_view_kind_has_id (v, NULL));
+      /* the prefix is not part of a region's id, and decorations are not structures */
+      g_assert_false (talus_view_kind_has_id (v, "region-lateral-ankle"));
+    }
+  /* the views differ: the plantar view shows no lateral malleolus */
+  g_assert_true (talus_view_kind_has_id (TALUS_VIEW_LATERAL, "lateral-malleolus"));
+  g_assert_false (talus_view_kind_has_id (TALUS_VIEW_PLANTAR, "lateral-malleolus"));
+}
+
+/* The handout crops its figure to the union of every structure of the shipped drawings. */
+static void
+test_shipped_union_bounds (void)
+{
+  for (guint v = 0; v < TALUS_VIEW_N_KINDS; v++)
+    {
+      g_autoptr (TalusAnatomyDocument) doc = talus_anatomy_document_new_for_view (v, NULL);
+      const char * const *structures = talus_anatomy_document_get_structure_ids (doc);
+      const char * const *regions = talus_anatomy_document_get_region_ids (doc);
+
+      g_test_message ("view %s", talus_view_kind_to_nick (v));
+      assert_union_exact (doc, (int) v, structures);
+      assert_union_exact (doc, (int) v, regions);
+      /* pairs of structures, on a document that has measured some boxes already */
+      for (guint i = 0; structures[i] != NULL && structures[i + 1] != NULL; i += 7)
+        {
+          const char *pair[] = { structures[i], structures[i + 1], NULL };
+
+          assert_union_exact (doc, (int) v, pair);
+        }
+    }
+}
+
 /* Points a clinician would name without looking at the code, in document coordinates of the
  * shipped 1200 x 800 drawings (right foot). If a drawing moves a bone far enough to break one
  * of these, the drawing is what needs a second look. */
@@ -694,6 +846,8 @@ main (int   argc,
               fixture_tear_down);
   g_test_add ("/talus/anatomy/document/bounds", Fixture, NULL, fixture_set_up, test_bounds,
               fixture_tear_down);
+  g_test_add ("/talus/anatomy/document/union-bounds", Fixture, NULL, fixture_set_up,
+              test_union_bounds, fixture_tear_down);
   g_test_add ("/talus/anatomy/document/hit/structure", Fixture, NULL, fixture_set_up,
               test_hit_structure, fixture_tear_down);
   g_test_add ("/talus/anatomy/document/hit/nested", Fixture, NULL, fixture_set_up,
@@ -713,6 +867,8 @@ main (int   argc,
   g_test_add_func ("/talus/anatomy/document/hostile/no-layers", test_no_layers);
   g_test_add_func ("/talus/anatomy/document/hostile/external-reference", test_external_reference);
   g_test_add_func ("/talus/anatomy/document/shipped/views", test_shipped_views);
+  g_test_add_func ("/talus/anatomy/document/shipped/union-bounds", test_shipped_union_bounds);
+  g_test_add_func ("/talus/anatomy/document/shipped/view-ids", test_shipped_view_ids);
   g_test_add_func ("/talus/anatomy/document/shipped/sanity-points", test_shipped_sanity_points);
 
   return g_test_run ();
