@@ -54,15 +54,12 @@ load_kb_in (TalusCatalog  *catalog,
 {
   g_autoptr(TalusKnowledgeBase) kb = talus_knowledge_base_new ();
   g_autoptr(GPtrArray) errors = g_ptr_array_new_with_free_func ((GDestroyNotify) g_error_free);
-  g_autoptr(GFile) user_dir = NULL;
 
   talus_knowledge_base_set_catalog (kb, catalog);
-  if (!talus_knowledge_base_load_shipped (kb, error))
+  /* User files override the shipped ones; a broken one is skipped, never fatal. */
+  if (!talus_knowledge_base_load_default (kb, errors, error))
     return NULL;
 
-  /* User files override the shipped ones; a broken one is skipped, never fatal. */
-  user_dir = talus_knowledge_base_get_user_dir ();
-  talus_knowledge_base_add_directory (kb, user_dir, errors);
   for (guint i = 0; i < errors->len; i++)
     {
       GError *e = errors->pdata[i];

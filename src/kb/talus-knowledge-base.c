@@ -794,6 +794,30 @@ talus_knowledge_base_add_directory (TalusKnowledgeBase *self,
   return added;
 }
 
+/**
+ * talus_knowledge_base_load_default:
+ * @user_errors: (nullable): where the errors of skipped user files go (GError*)
+ *
+ * What the window and the command line read: talus_knowledge_base_load_shipped(), then every
+ * file of talus_knowledge_base_get_user_dir() over it, in the knowledge base's catalogue.
+ *
+ * Returns: whether the shipped knowledge base loaded; the user's files are added either way.
+ */
+gboolean
+talus_knowledge_base_load_default (TalusKnowledgeBase  *self,
+                                   GPtrArray           *user_errors,
+                                   GError             **error)
+{
+  g_autoptr(GFile) user_dir = talus_knowledge_base_get_user_dir ();
+  gboolean shipped;
+
+  g_return_val_if_fail (TALUS_IS_KNOWLEDGE_BASE (self), FALSE);
+
+  shipped = talus_knowledge_base_load_shipped (self, error);
+  talus_knowledge_base_add_directory (self, user_dir, user_errors);
+  return shipped;
+}
+
 GFile *
 talus_knowledge_base_get_user_dir (void)
 {

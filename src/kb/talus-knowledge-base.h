@@ -78,6 +78,11 @@ guint               talus_knowledge_base_add_directory   (TalusKnowledgeBase  *s
                                                           GPtrArray           *errors);
 /* $XDG_DATA_HOME/talus/kb */
 GFile              *talus_knowledge_base_get_user_dir    (void);
+/* The shipped KB, then the user's files over it (a broken one is skipped, its error added to
+ * @user_errors); FALSE when the shipped KB fails (the user's files are added all the same). */
+gboolean            talus_knowledge_base_load_default    (TalusKnowledgeBase  *self,
+                                                          GPtrArray           *user_errors,
+                                                          GError             **error);
 
 /* Lists in knowledge-base order (shipped first, then user files). */
 GListModel         *talus_knowledge_base_get_regions     (TalusKnowledgeBase  *self);

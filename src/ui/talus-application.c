@@ -106,18 +106,14 @@ static void
 load_kb (KbLoad *load)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(GFile) user_dir = NULL;
 
   load->kb = talus_knowledge_base_new ();
-  if (!talus_knowledge_base_load_shipped (load->kb, &error))
+  if (!talus_knowledge_base_load_default (load->kb, load->errors, &error))
     {
       /* A broken shipped knowledge base is a packaging bug; show it like a user-file error. */
       g_warning ("The shipped knowledge base failed to load: %s", error->message);
       g_ptr_array_add (load->errors, g_steal_pointer (&error));
     }
-
-  user_dir = talus_knowledge_base_get_user_dir ();
-  talus_knowledge_base_add_directory (load->kb, user_dir, load->errors);
 }
 
 static gpointer

@@ -617,7 +617,6 @@ handout_knowledge_base (TalusWindow *self)
   g_autofree char *language = NULL;
   g_autoptr(TalusCatalog) catalog = NULL;
   g_autoptr(TalusKnowledgeBase) kb = NULL;
-  g_autoptr(GFile) user_dir = NULL;
   g_autoptr(GError) error = NULL;
 
   if (self->settings == NULL)
@@ -630,9 +629,15 @@ handout_knowledge_base (TalusWindow *self)
 
   catalog = talus_catalog_new_for_language (talus_catalog_get_localedir (), GETTEXT_PACKAGE,
                                             language, &error);
-  kb = talus_knowledge_base_new ();
-  talus_knowledge_base_set_catalog (kb, catalog);
-  if (catalog == NULL || !talus_knowledge_base_load_shipped (kb, &error))
+  if (catalog != NULL)
+    {
+      kb = talus_knowledge_base_new ();
+      talus_knowledge_base_set_catalog (kb, catalog);
+      /* with the user's own files, as in the window (their errors are already shown there) */
+      if (!talus_knowledge_base_load_default (kb, NULL, &error))
+        g_clear_object (&kb);
+    }
+  if (kb == NULL)
     {
       g_autofree char *message = g_strdup_printf (_("Handout printed in the desktop’s language: %s"),
                                                   error->message);
@@ -640,9 +645,6 @@ handout_knowledge_base (TalusWindow *self)
       show_toast (self, message);
       return self->kb;
     }
-  /* the user's own files, as in the window (their errors are already shown there) */
-  user_dir = talus_knowledge_base_get_user_dir ();
-  talus_knowledge_base_add_directory (kb, user_dir, NULL);
 
   g_set_object (&self->handout_kb, kb);
   g_free (self->handout_language);
