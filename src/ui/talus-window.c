@@ -316,6 +316,25 @@ set_audience (TalusWindow   *self,
 
 /* Actions of the GActionMap (exported on D-Bus) */
 
+/* Opens the page "KIND:ID" when the knowledge base has the entry (@found), else says so. */
+static void
+navigate_to_entry (TalusWindow *self,
+                   const char  *kind,
+                   gboolean     found,
+                   const char  *id)
+{
+  g_autofree char *key = NULL;
+
+  if (!found)
+    {
+      g_message ("No %s with id “%s”", kind, id);
+      return;
+    }
+
+  key = g_strconcat (kind, ":", id, NULL);
+  navigate (self, key);
+}
+
 static void
 select_region_activated (GSimpleAction *action,
                          GVariant      *parameter,
@@ -323,7 +342,6 @@ select_region_activated (GSimpleAction *action,
 {
   TalusWindow *self = user_data;
   const char *id = g_variant_get_string (parameter, NULL);
-  g_autofree char *key = NULL;
 
   if (*id == '\0')
     {
@@ -332,14 +350,7 @@ select_region_activated (GSimpleAction *action,
       return;
     }
 
-  if (talus_knowledge_base_lookup_region (self->kb, id) == NULL)
-    {
-      g_message ("No region with id “%s”", id);
-      return;
-    }
-
-  key = g_strconcat ("region:", id, NULL);
-  navigate (self, key);
+  navigate_to_entry (self, "region", talus_knowledge_base_lookup_region (self->kb, id) != NULL, id);
 }
 
 static void
@@ -349,7 +360,6 @@ select_structure_activated (GSimpleAction *action,
 {
   TalusWindow *self = user_data;
   const char *id = g_variant_get_string (parameter, NULL);
-  g_autofree char *key = NULL;
 
   if (*id == '\0')
     {
@@ -357,14 +367,8 @@ select_structure_activated (GSimpleAction *action,
       return;
     }
 
-  if (talus_knowledge_base_lookup_structure (self->kb, id) == NULL)
-    {
-      g_message ("No structure with id “%s”", id);
-      return;
-    }
-
-  key = g_strconcat ("structure:", id, NULL);
-  navigate (self, key);
+  navigate_to_entry (self, "structure", talus_knowledge_base_lookup_structure (self->kb, id) != NULL,
+                     id);
 }
 
 static void
@@ -374,16 +378,9 @@ show_condition_activated (GSimpleAction *action,
 {
   TalusWindow *self = user_data;
   const char *id = g_variant_get_string (parameter, NULL);
-  g_autofree char *key = NULL;
 
-  if (talus_knowledge_base_lookup_condition (self->kb, id) == NULL)
-    {
-      g_message ("No condition with id “%s”", id);
-      return;
-    }
-
-  key = g_strconcat ("condition:", id, NULL);
-  navigate (self, key);
+  navigate_to_entry (self, "condition", talus_knowledge_base_lookup_condition (self->kb, id) != NULL,
+                     id);
 }
 
 static void
@@ -394,21 +391,15 @@ show_entry_activated (GSimpleAction *action,
   TalusWindow *self = user_data;
   const char *id = g_variant_get_string (parameter, NULL);
   TalusEntry *entry = talus_knowledge_base_lookup (self->kb, id);
-  g_autofree char *key = NULL;
-
-  if (entry == NULL)
-    {
-      g_message ("No entry with id “%s”", id);
-      return;
-    }
+  const char *kind = "entry";
 
   if (TALUS_IS_CONDITION (entry))
-    key = g_strconcat ("condition:", id, NULL);
+    kind = "condition";
   else if (TALUS_IS_REGION (entry))
-    key = g_strconcat ("region:", id, NULL);
-  else
-    key = g_strconcat (TALUS_IS_STRUCTURE (entry) ? "structure:" : "entry:", id, NULL);
-  navigate (self, key);
+    kind = "region";
+  else if (TALUS_IS_STRUCTURE (entry))
+    kind = "structure";
+  navigate_to_entry (self, kind, entry != NULL, id);
 }
 
 static void
