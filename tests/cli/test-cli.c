@@ -9,6 +9,8 @@
 #include <glib/gstdio.h>
 #include <gio/gio.h>
 
+#include "talus-test-util.h"
+
 typedef struct {
   int   status;
   char *out;
@@ -288,21 +290,6 @@ test_export_handout (void)
   g_rmdir (dir);
 }
 
-static char *
-pdf_text (const char *path)
-{
-  g_autofree char *out = NULL;
-  g_autoptr(GError) error = NULL;
-  int status = 0;
-  const char *argv[] = { "pdftotext", "-enc", "UTF-8", path, "-", NULL };
-
-  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, &out,
-                               NULL, &status, &error));
-  g_assert_no_error (error);
-  g_assert_true (g_spawn_check_wait_status (status, NULL));
-  return g_steal_pointer (&out);
-}
-
 /* --language: a Spanish handout with the desktop in English (LANGUAGE=en in the test
  * environment), the whole text - the KB's and the handout's own - in Spanish. */
 static void
@@ -318,7 +305,7 @@ test_handout_language (void)
   g_assert_no_error (error);
   run_talus (&run, NULL, (const char *[]) { "--export-handout=ankle-sprain", output, "--language=es", NULL });
   g_assert_cmpint (run.status, ==, 0);
-  text = pdf_text (pdf);
+  text = talus_test_pdf_text (pdf);
   g_assert_nonnull (strstr (text, "¿Qué es?"));
   g_assert_nonnull (strstr (text, "Esguince"));
   g_assert_null (strstr (text, "What is it?"));

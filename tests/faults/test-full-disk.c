@@ -17,6 +17,7 @@
 #include "talus-handout.h"
 #include "talus-kb.h"
 #include "talus-sketch.h"
+#include "talus-test-util.h"
 
 #define OLD_CONTENTS "the clinic's previous handout: must survive byte for byte\n"
 
@@ -58,18 +59,6 @@ fixture_tear_down (Fixture       *fixture,
   g_free (fixture->target);
 }
 
-static guint
-count_entries (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  guint n = 0;
-
-  g_assert_nonnull (dir);
-  while (g_dir_read_name (dir) != NULL)
-    n++;
-  return n;
-}
-
 static void
 write_old_file (const char *path)
 {
@@ -98,7 +87,7 @@ assert_nothing_lost (Fixture    *fixture,
   g_assert_true (g_file_get_contents (target, &contents, &length, &read_error));
   g_assert_no_error (read_error);
   g_assert_cmpmem (contents, length, OLD_CONTENTS, strlen (OLD_CONTENTS));
-  g_assert_cmpuint (count_entries (fixture->dir), ==, 1);
+  g_assert_cmpuint (talus_test_count_entries (fixture->dir), ==, 1);
 }
 
 static TalusHandout *
@@ -143,7 +132,7 @@ test_handout_pdf (Fixture       *fixture,
   g_assert_no_error (error);
   g_assert_true (g_file_get_contents (fixture->target, &contents, NULL, &error));
   g_assert_true (g_str_has_prefix (contents, "%PDF-"));
-  g_assert_cmpuint (count_entries (fixture->dir), ==, 1);
+  g_assert_cmpuint (talus_test_count_entries (fixture->dir), ==, 1);
 }
 
 static TalusSketch *

@@ -14,6 +14,7 @@
 
 #include "talus-anatomy-document.h"
 #include "talus-handout.h"
+#include "talus-test-util.h"
 #include "talus-sketch.h"
 
 /* librsvg 2.54 declares no autoptr cleanup for its handle. */
@@ -59,19 +60,6 @@ fixture_teardown (Fixture       *fixture,
     }
   g_rmdir (fixture->dir);
   g_free (fixture->dir);
-}
-
-static guint
-count_entries (const char *dir_path)
-{
-  g_autoptr (GDir) dir = g_dir_open (dir_path, 0, NULL);
-  guint n = 0;
-
-  g_assert_nonnull (dir);
-  while (g_dir_read_name (dir) != NULL)
-    n++;
-
-  return n;
 }
 
 static guint
@@ -315,7 +303,7 @@ test_png (Fixture       *fixture,
   g_assert_cmphex (pixel_at (png, 150, 250), ==, 0xffffffff);
   g_assert_cmphex (pixel_at (png, 5, 5) >> 24, ==, 0); /* outside the document */
   cairo_surface_destroy (png);
-  g_assert_cmpuint (count_entries (fixture->dir), ==, 1);
+  g_assert_cmpuint (talus_test_count_entries (fixture->dir), ==, 1);
 
   /* Impossible sizes fail cleanly. */
   g_assert_false (talus_sketch_export_png (sketch, "lateral", DOC_WIDTH, DOC_HEIGHT, 0, 600,
@@ -391,7 +379,7 @@ test_svg_file (Fixture       *fixture,
   handle = rsvg_handle_new_from_data ((const guint8 *) contents, strlen (contents), &error);
   g_assert_no_error (error);
   g_assert_true (rsvg_handle_has_sub (handle, "#stroke-3"));
-  g_assert_cmpuint (count_entries (fixture->dir), ==, 1);
+  g_assert_cmpuint (talus_test_count_entries (fixture->dir), ==, 1);
 }
 
 static void
@@ -411,7 +399,7 @@ test_unwritable (Fixture       *fixture,
   g_assert_nonnull (strstr (error->message, "sketch.svg"));
   g_clear_error (&error);
   g_assert_false (g_file_test (missing, G_FILE_TEST_EXISTS));
-  g_assert_cmpuint (count_entries (fixture->dir), ==, 0);
+  g_assert_cmpuint (talus_test_count_entries (fixture->dir), ==, 0);
 
   /* A directory in the way: the temporary file is written, then the rename fails; it must be
    * gone afterwards. Works as root too, unlike a read-only directory. */
@@ -421,12 +409,12 @@ test_unwritable (Fixture       *fixture,
   g_assert_nonnull (error);
   g_clear_error (&error);
   g_assert_true (g_file_test (subdir, G_FILE_TEST_IS_DIR));
-  g_assert_cmpuint (count_entries (fixture->dir), ==, 1);
+  g_assert_cmpuint (talus_test_count_entries (fixture->dir), ==, 1);
   g_assert_false (talus_sketch_export_svg (sketch, "lateral", DOC_WIDTH, DOC_HEIGHT, subdir,
                                            &error));
   g_assert_nonnull (error);
   g_clear_error (&error);
-  g_assert_cmpuint (count_entries (fixture->dir), ==, 1);
+  g_assert_cmpuint (talus_test_count_entries (fixture->dir), ==, 1);
 
   /* A failed export leaves an existing file untouched. */
   g_assert_true (g_file_set_contents (old, "previous", -1, NULL));

@@ -16,6 +16,7 @@
 #include <string.h>
 
 #include "talus-fault.h"
+#include "talus-test-util.h"
 #include "talus-window.h"
 
 #define OLD_CONTENTS "yesterday's handout\n"
@@ -106,9 +107,10 @@ fixture_tear_down (Fixture       *fixture,
   g_free (fixture->dir);
 }
 
-/* The message dialog the window shows, or NULL. */
-static AdwMessageDialog *
-find_message_dialog (Fixture *fixture)
+/* The visible toplevel of @type (transient for @parent, when given), or NULL. */
+static GtkWindow *
+find_toplevel (GType      type,
+               GtkWindow *parent)
 {
   GListModel *toplevels = gtk_window_get_toplevels ();
 
@@ -116,11 +118,18 @@ find_message_dialog (Fixture *fixture)
     {
       g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
 
-      if (ADW_IS_MESSAGE_DIALOG (window) && gtk_widget_get_visible (GTK_WIDGET (window)) &&
-          gtk_window_get_transient_for (window) == GTK_WINDOW (fixture->window))
-        return ADW_MESSAGE_DIALOG (window);
+      if (G_TYPE_CHECK_INSTANCE_TYPE (window, type) && gtk_widget_get_visible (GTK_WIDGET (window)) &&
+          (parent == NULL || gtk_window_get_transient_for (window) == parent))
+        return window;
     }
   return NULL;
+}
+
+/* The message dialog the window shows, or NULL. */
+static AdwMessageDialog *
+find_message_dialog (Fixture *fixture)
+{
+  return (AdwMessageDialog *) find_toplevel (ADW_TYPE_MESSAGE_DIALOG, GTK_WINDOW (fixture->window));
 }
 
 static gboolean
@@ -132,16 +141,7 @@ message_dialog_shown (gpointer data)
 static GtkPrintUnixDialog *
 find_print_dialog (void)
 {
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
-
-      if (GTK_IS_PRINT_UNIX_DIALOG (window) && gtk_widget_get_visible (GTK_WIDGET (window)))
-        return GTK_PRINT_UNIX_DIALOG (window);
-    }
-  return NULL;
+  return (GtkPrintUnixDialog *) find_toplevel (GTK_TYPE_PRINT_UNIX_DIALOG, NULL);
 }
 
 static gboolean
@@ -172,17 +172,6 @@ assert_window_works (Fixture *fixture)
   g_assert_cmpstr (talus_window_get_page_key (fixture->window), ==, "condition:plantar-fasciitis");
 }
 
-static guint
-count_entries (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  guint n = 0;
-
-  while (dir != NULL && g_dir_read_name (dir) != NULL)
-    n++;
-  return n;
-}
-
 static void
 test_export_full_disk (Fixture       *fixture,
                        gconstpointer  data)
@@ -211,7 +200,7 @@ test_export_full_disk (Fixture       *fixture,
   /* the old file keeps every byte, and no temporary file is left */
   g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
   g_assert_cmpstr (contents, ==, OLD_CONTENTS);
-  g_assert_cmpuint (count_entries (fixture->dir), ==, 1);
+  g_assert_cmpuint (talus_test_count_entries (fixture->dir), ==, 1);
   close_message_dialog (fixture);
 
   /* with room again the export works, and says so */
@@ -325,21 +314,6 @@ test_missing_translation (Fixture       *fixture,
   assert_window_works (fixture);
 }
 
-static char *
-pdf_text (const char *path)
-{
-  g_autofree char *out = NULL;
-  g_autoptr(GError) error = NULL;
-  int status = 0;
-  const char *argv[] = { "pdftotext", "-enc", "UTF-8", path, "-", NULL };
-
-  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, &out,
-                               NULL, &status, &error));
-  g_assert_no_error (error);
-  g_assert_true (g_spawn_check_wait_status (status, NULL));
-  return g_steal_pointer (&out);
-}
-
 /* issue 8: a Spanish handout from an English window, chosen in the preferences */
 static void
 test_spanish_handout (Fixture       *fixture,
@@ -367,7 +341,7 @@ test_spanish_handout (Fixture       *fixture,
                    talus_entry_get_name (TALUS_ENTRY (talus_knowledge_base_lookup_condition (fixture->kb, "ankle-sprain"))));
 
   g_assert_true (talus_window_export_handout (fixture->window, handout, file));
-  text = pdf_text (path);
+  text = talus_test_pdf_text (path);
   g_assert_nonnull (strstr (text, "¿Qué es?"));
   g_assert_nonnull (strstr (text, "Lo que puede hacer usted mismo"));
   g_assert_null (strstr (text, "What is it?"));
@@ -381,7 +355,7 @@ test_spanish_handout (Fixture       *fixture,
   handout = talus_window_create_handout (fixture->window);
   g_assert_null (talus_handout_get_catalog (handout));
   g_assert_true (talus_window_export_handout (fixture->window, handout, english_file));
-  english = pdf_text (english_path);
+  english = talus_test_pdf_text (english_path);
   g_assert_nonnull (strstr (english, "What is it?"));
 }
 
